@@ -1,0 +1,102 @@
+/**
+ * A small line chart over training steps: several series, optional faint raw series, and
+ * labelled reference lines (the 50% line, the noise floor). SVG, redrawn on each update.
+ */
+import * as d3 from 'd3';
+
+export interface Series<T> {
+  label: string;
+  value: (row: T) => number;
+  colour: string;
+  dash?: string;
+  /** Drawn thin and translucent (raw values behind a smoothed line). */
+  faint?: boolean;
+  width?: number;
+}
+
+export interface RefLine {
+  y: number;
+  label: string;
+}
+
+export interface LineChartOptions<T> {
+  x: (row: T) => number;
+  series: Series<T>[];
+  refs?: RefLine[];
+  /** Fixed y domain, or null to fit the data (with `yMin` as a floor). */
+  yDomain?: [number, number] | null;
+  yMin?: number;
+  yFormat?: (v: number) => string;
+  yLabel: string;
+  height?: number;
+}
+
+const MARGIN = { top: 8, right: 12, bottom: 26, left: 44 };
+
+export function draw<T>(svgEl: SVGSVGElement, rows: readonly T[], opt: LineChartOptions<T>): void {
+  const width = Math.max(200, svgEl.clientWidth || svgEl.parentElement?.clientWidth || 320);
+  const height = opt.height ?? 150;
+  const svg = d3.select(svgEl).attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height);
+  const innerW = width - MARGIN.left - MARGIN.right;
+  const innerH = height - MARGIN.top - MARGIN.bottom;
+  const xs = rows.map(opt.x);
+  const xMax = Math.max(10, d3.max(xs) ?? 10);
+  const x = d3.scaleLinear().domain([0, xMax]).range([0, innerW]);
+  let domain: [number, number];
+  if (opt.yDomain) domain = opt.yDomain;
+  else {
+    const vals = rows.flatMap((r) => opt.series.map((s) => s.value(r))).filter(Number.isFinite);
+    (opt.refs ?? []).forEach((r) => vals.push(r.y));
+    const lo = Math.min(opt.yMin ?? Infinity, d3.min(vals) ?? 0);
+    const hi = d3.max(vals) ?? 1;
+    domain = [lo, hi > lo ? hi : lo + 1];
+  }
+  const y = d3.scaleLinear().domain(domain).nice().range([innerH, 0]);
+
+  let g = svg.select<SVGGElement>('g.plot');
+  if (g.empty()) {
+    g = svg.append('g').attr('class', 'plot');
+    g.append('g').attr('class', 'x axis');
+    g.append('g').attr('class', 'y axis');
+    g.append('g').attr('class', 'refs');
+    g.append('g').attr('class', 'lines');
+    g.append('text').attr('class', 'axis-label x-label').text('training step');
+  }
+  g.attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
+  g.select<SVGGElement>('g.x').attr('transform', `translate(0,${innerH})`).call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(innerW / 80)), 's'));
+  g.select<SVGGElement>('g.y').call(d3.axisLeft(y).ticks(4).tickFormat((v) => (opt.yFormat ? opt.yFormat(+v) : d3.format('~g')(+v))));
+  g.select('text.x-label').attr('x', innerW).attr('y', innerH + 24).attr('text-anchor', 'end');
+
+  const refs = g.select('g.refs').selectAll<SVGGElement, RefLine>('g.ref').data(opt.refs ?? [], (d) => d.label);
+  const refEnter = refs.enter().append('g').attr('class', 'ref');
+  refEnter.append('line');
+  refEnter.append('text');
+  refs.exit().remove();
+  const refAll = refEnter.merge(refs);
+  refAll.select('line').attr('x1', 0).attr('x2', innerW).attr('y1', (d) => y(d.y)).attr('y2', (d) => y(d.y));
+  refAll
+    .select('text')
+    .attr('x', innerW - 2)
+    .attr('y', (d) => y(d.y) - 3)
+    .attr('text-anchor', 'end')
+    .text((d) => d.label);
+
+  const line = (s: Series<T>) =>
+    d3
+      .line<T>()
+      .defined((r) => Number.isFinite(s.value(r)))
+      .x((r) => x(opt.x(r)))
+      .y((r) => y(Math.max(domain[0], Math.min(y.domain()[1], s.value(r)))))(rows as T[]) ?? '';
+  const paths = g.select('g.lines').selectAll<SVGPathElement, Series<T>>('path').data(opt.series, (s) => s.label);
+  paths
+    .enter()
+    .append('path')
+    .merge(paths)
+    .attr('fill', 'none')
+    .attr('stroke', (s) => s.colour)
+    .attr('stroke-width', (s) => s.width ?? (s.faint ? 1 : 2))
+    .attr('stroke-opacity', (s) => (s.faint ? 0.35 : 1))
+    .attr('stroke-dasharray', (s) => s.dash ?? null)
+    .attr('d', line);
+  paths.exit().remove();
+}

@@ -1,0 +1,126 @@
+/**
+ * Group assignment of generated points: each point goes to the group whose real density is
+ * highest there; points where the real data is (almost) absent count as "off-data".
+ *
+ * The real density of each group is estimated once per data set on a fine grid: a large fresh
+ * sample from the source is binned per group and smoothed with a Gaussian kernel. The density of
+ * group g at x is the density of g's points (so a group's size counts, as it does in the data).
+ * "Off-data" is where the total real density is below the level that leaves out 1% of real mass.
+ */
+import { DOMAIN } from './datasets';
+import type { PointSet, Source } from './datasets';
+import { Rng } from './rng';
+
+export const DENSITY_BINS = 64;
+const KERNEL_SIGMA_CELLS = 1.5;
+const OFF_DATA_MASS = 0.01;
+export const OFF_DATA = -1;
+
+export interface GroupDensity {
+  bins: number;
+  groups: number;
+  /** groups × bins² smoothed densities (counts per cell). */
+  density: Float64Array[];
+  /** Total density below this is off-data. */
+  threshold: number;
+}
+
+function cellOf(px: number, py: number, bins: number): number {
+  const scale = bins / (2 * DOMAIN);
+  const bx = Math.floor((px + DOMAIN) * scale);
+  const by = Math.floor((py + DOMAIN) * scale);
+  if (!Number.isFinite(px) || !Number.isFinite(py) || bx < 0 || by < 0 || bx >= bins || by >= bins) return -1;
+  return by * bins + bx;
+}
+
+function blur(h: Float64Array, bins: number, sigma: number): Float64Array {
+  const r = Math.ceil(3 * sigma);
+  const k: number[] = [];
+  for (let i = -r; i <= r; i++) k.push(Math.exp(-(i * i) / (2 * sigma * sigma)));
+  const tmp = new Float64Array(h.length);
+  const out = new Float64Array(h.length);
+  for (let y = 0; y < bins; y++)
+    for (let x = 0; x < bins; x++) {
+      let s = 0;
+      for (let i = -r; i <= r; i++) {
+        const xx = x + i;
+        if (xx >= 0 && xx < bins) s += k[i + r] * h[y * bins + xx];
+      }
+      tmp[y * bins + x] = s;
+    }
+  for (let y = 0; y < bins; y++)
+    for (let x = 0; x < bins; x++) {
+      let s = 0;
+      for (let i = -r; i <= r; i++) {
+        const yy = y + i;
+        if (yy >= 0 && yy < bins) s += k[i + r] * tmp[yy * bins + x];
+      }
+      out[y * bins + x] = s;
+    }
+  return out;
+}
+
+/** Estimate per-group real densities from a labelled sample. */
+export function densityFromSample(real: PointSet, groups: number, bins = DENSITY_BINS): GroupDensity {
+  const raw = Array.from({ length: groups }, () => new Float64Array(bins * bins));
+  for (let i = 0; i < real.n; i++) {
+    const c = cellOf(real.x[2 * i], real.x[2 * i + 1], bins);
+    if (c >= 0) raw[real.g[i]][c]++;
+  }
+  const density = raw.map((h) => blur(h, bins, KERNEL_SIGMA_CELLS));
+  // Threshold: the total density level under which only OFF_DATA_MASS of the real points lie.
+  const level: number[] = [];
+  for (let i = 0; i < real.n; i++) {
+    const c = cellOf(real.x[2 * i], real.x[2 * i + 1], bins);
+    if (c < 0) continue;
+    let t = 0;
+    for (const d of density) t += d[c];
+    level.push(t);
+  }
+  level.sort((a, b) => a - b);
+  const threshold = level.length ? level[Math.floor(OFF_DATA_MASS * level.length)] : 0;
+  return { bins, groups, density, threshold };
+}
+
+/** Estimate from a fresh, seeded sample of the source (8,192 points). */
+export function densityOfSource(source: Source, seed: number): GroupDensity {
+  const sample = source.sample(new Rng(seed).fork('group-density'), 8192);
+  return densityFromSample(sample, source.groups.length);
+}
+
+/** Group index of one point, or OFF_DATA. */
+export function assignGroup(gd: GroupDensity, px: number, py: number): number {
+  const c = cellOf(px, py, gd.bins);
+  if (c < 0) return OFF_DATA;
+  let best = OFF_DATA;
+  let bestD = 0;
+  let total = 0;
+  for (let g = 0; g < gd.groups; g++) {
+    const d = gd.density[g][c];
+    total += d;
+    if (d > bestD) {
+      bestD = d;
+      best = g;
+    }
+  }
+  return total < gd.threshold || total <= 0 ? OFF_DATA : best;
+}
+
+export interface Shares {
+  /** Share of generated points per group, in group order. */
+  groups: number[];
+  /** Share of generated points that fall off the real data. */
+  offData: number;
+}
+
+/** Synthetic share per group of n generated 2-D points. */
+export function syntheticShares(gd: GroupDensity, x: ArrayLike<number>, n: number): Shares {
+  const c = new Array<number>(gd.groups).fill(0);
+  let off = 0;
+  for (let i = 0; i < n; i++) {
+    const g = assignGroup(gd, x[2 * i], x[2 * i + 1]);
+    if (g === OFF_DATA) off++;
+    else c[g]++;
+  }
+  return { groups: c.map((v) => (n ? v / n : 0)), offData: n ? off / n : 0 };
+}

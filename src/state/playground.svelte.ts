@@ -1,0 +1,256 @@
+/**
+ * The playground's reactive state: settings, the current run and what the charts show.
+ * It turns user intent into core calls; the training itself lives in core/loop.ts.
+ */
+import { tf } from '../core/tf';
+import { DEFAULT_CONFIG, RUN_KEYS } from '../core/config';
+import type { Config } from '../core/config';
+import { cleanDrawn, makeSource, starterDrawing, trainingSet } from '../core/datasets';
+import type { DrawnPoint, Group, PointSet, Source } from '../core/datasets';
+import { makeEvalContext } from '../core/evaluate';
+import type { GroupDensity } from '../core/groups';
+import { Trainer, specFromConfig } from '../core/gan/trainer';
+import { Probe } from '../core/gan/probe';
+import { TrainingLoop } from '../core/loop';
+import type { Snapshot } from '../core/loop';
+import type { BackendDecision, BackendName } from '../core/backend';
+import { Rng } from '../core/rng';
+import { chooseBackend, frameHost } from './platform';
+import { appendRow, summarise } from './history';
+import type { HistoryRow } from './history';
+
+export const VISUAL_POINTS = 400;
+export const FIELD_CELLS = 48;
+
+export interface ViewToggles {
+  field: boolean;
+  manifold: boolean;
+  arrows: boolean;
+}
+
+export class Playground {
+  config = $state<Config>({ ...DEFAULT_CONFIG });
+  drawn = $state.raw<DrawnPoint[]>(starterDrawing());
+  /** Which group a drawn click adds to. */
+  drawGroup = $state(0);
+  show = $state<ViewToggles>({ field: true, manifold: false, arrows: false });
+  running = $state(false);
+  busy = $state(true);
+  snapshot = $state.raw<Snapshot | null>(null);
+  history = $state.raw<HistoryRow[]>([]);
+  decision = $state.raw<BackendDecision | null>(null);
+  notices = $state.raw<string[]>([]);
+  error = $state<string | null>(null);
+  diverged = $state(false);
+  summary = $state('');
+  source = $state.raw<Source | null>(null);
+  data = $state.raw<PointSet | null>(null);
+  density = $state.raw<GroupDensity | null>(null);
+
+  groups: Group[] = $derived(this.source?.groups ?? []);
+
+  readonly loop: TrainingLoop;
+  trainer: Trainer | null = null;
+  private probe: Probe | null = null;
+  private lastSummary = 0;
+  private buildToken = 0;
+  private excluded: BackendName[] = [];
+
+  constructor() {
+    this.loop = new TrainingLoop(frameHost, {
+      snapshot: (s) => this.onSnapshot(s),
+      diverged: (step) => {
+        this.running = false;
+        this.diverged = true;
+        this.error = `Training blew up at step ${step.toLocaleString('en-US')}: a loss or a generated point became infinite. This usually means a learning rate is too high. Lower it, or press Reset to start again.`;
+      },
+      failed: (e) => void this.onFailure(e),
+    });
+  }
+
+  get step(): number {
+    return this.snapshot?.step ?? 0;
+  }
+
+  /** Apply settings (from the URL or a lesson); rebuilds the run when anything that matters changed. */
+  async apply(next: Partial<Config>): Promise<void> {
+    const old = this.config;
+    const merged = { ...old, ...next };
+    const changedRun = RUN_KEYS.some((k) => merged[k] !== old[k]);
+    const changedBackend = merged.backend !== old.backend;
+    this.config = merged;
+    this.loop.speed = merged.speed;
+    if (changedRun || changedBackend || !this.trainer) await this.rebuild();
+  }
+
+  setDrawn(points: DrawnPoint[]): void {
+    this.drawn = cleanDrawn(points);
+    if (this.config.data === 'drawn') void this.rebuild();
+  }
+
+  /** Start a new run from step 0 with the current settings. */
+  async rebuild(): Promise<void> {
+    const token = ++this.buildToken;
+    const wasRunning = this.running;
+    this.loop.pause();
+    this.running = false;
+    this.busy = true;
+    this.error = null;
+    this.diverged = false;
+    this.disposeRun();
+    const cfg = $state.snapshot(this.config) as Config;
+    let source: Source;
+    try {
+      source = makeSource(cfg, this.drawn);
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+      this.busy = false;
+      return;
+    }
+    const data = trainingSet(source, cfg.data === 'drawn' ? Math.max(cfg.points, this.drawn.length) : cfg.points, cfg.seed);
+    const spec = specFromConfig(cfg);
+    let decision: BackendDecision;
+    try {
+      decision = await chooseBackend(cfg.backend, spec, data, this.excluded);
+    } catch (e) {
+      if (token === this.buildToken) {
+        this.error = e instanceof Error ? e.message : String(e);
+        this.busy = false;
+      }
+      return;
+    }
+    if (token !== this.buildToken) return;
+    const ctx = makeEvalContext(source, cfg.seed);
+    const trainer = new Trainer(spec, data);
+    const visual = new Rng(cfg.seed).fork('visual-noise').fill(new Float32Array(VISUAL_POINTS * spec.noiseDim), spec.noise);
+    this.trainer = trainer;
+    this.probe = this.makeProbe(visual);
+    this.source = source;
+    this.data = data;
+    this.density = ctx.density;
+    this.decision = decision;
+    this.history = [];
+    this.snapshot = null;
+    this.loop.setRun(trainer, ctx, this.probe);
+    this.loop.speed = cfg.speed;
+    this.busy = false;
+    this.loop.readback(true);
+    if (wasRunning) this.play();
+  }
+
+  private visualNoise: Float32Array | null = null;
+
+  private makeProbe(visual?: Float32Array): Probe | null {
+    if (!this.trainer) return null;
+    if (visual) this.visualNoise = visual;
+    return new Probe(
+      this.trainer,
+      {
+        points: VISUAL_POINTS,
+        field: FIELD_CELLS,
+        manifoldLines: this.show.manifold ? 9 : 0,
+        manifoldSamples: 41,
+        arrows: this.show.arrows,
+      },
+      this.visualNoise!,
+    );
+  }
+
+  /** Toggle a view layer; the probe is rebuilt so no work is done for hidden layers. */
+  setToggle(key: keyof ViewToggles, on: boolean): void {
+    this.show = { ...this.show, [key]: on };
+    if ((key === 'manifold' || key === 'arrows') && this.trainer) {
+      const old = this.probe;
+      this.probe = this.makeProbe();
+      this.loop.setProbe(this.probe);
+      // the old probe may still be in a readback; free it after that settles
+      setTimeout(() => old?.dispose(), 1000);
+      if (!this.running) this.loop.readback(true);
+    }
+  }
+
+  play(): void {
+    if (this.busy || !this.trainer || this.diverged) return;
+    this.running = true;
+    this.loop.play();
+  }
+
+  pause(): void {
+    this.running = false;
+    this.loop.pause();
+  }
+
+  toggle(): void {
+    if (this.running) this.pause();
+    else this.play();
+  }
+
+  stepOnce(kind: 'both' | 'detective' | 'forger' = 'both'): void {
+    if (this.busy || this.diverged) return;
+    this.pause();
+    this.loop.stepOnce(kind);
+  }
+
+  /** Run n steps at once without drawing in between (lessons, tests). */
+  fastForward(n: number): void {
+    if (this.busy || this.diverged) return;
+    this.loop.runSteps(n);
+  }
+
+  async reset(): Promise<void> {
+    await this.rebuild();
+  }
+
+  setSpeed(speed: number): void {
+    this.config.speed = speed;
+    this.loop.speed = speed;
+  }
+
+  private onSnapshot(s: Snapshot): void {
+    this.snapshot = s;
+    this.history = appendRow(this.history, s);
+    const now = performance.now();
+    if (now - this.lastSummary > 5000 || !this.running) {
+      this.lastSummary = now;
+      this.summary = summarise(s, this.groups.map((g) => g.label));
+    }
+  }
+
+  private async onFailure(e: unknown): Promise<void> {
+    this.running = false;
+    const lost = this.decision?.backend === 'webgl' && isContextLoss(e);
+    if (lost || this.decision?.backend === 'webgl') {
+      this.excluded = [...new Set([...this.excluded, 'webgl' as BackendName])];
+      this.notices = [...this.notices, 'The graphics card (WebGL) stopped responding, so ForgeLab moved to another backend and restarted this run.'];
+      await this.rebuild();
+      return;
+    }
+    this.error = `Training stopped: ${e instanceof Error ? e.message : String(e)}`;
+  }
+
+  dismissNotice(i: number): void {
+    this.notices = this.notices.filter((_, k) => k !== i);
+  }
+
+  private disposeRun(): void {
+    this.trainer?.dispose();
+    this.probe?.dispose();
+    this.trainer = null;
+    this.probe = null;
+  }
+
+  destroy(): void {
+    this.loop.pause();
+    this.disposeRun();
+  }
+
+  /** For tests and the bench: live tensor count. */
+  tensorCount(): number {
+    return tf.memory().numTensors;
+  }
+}
+
+function isContextLoss(e: unknown): boolean {
+  const msg = e instanceof Error ? e.message : String(e);
+  return /context|webgl|lost/i.test(msg);
+}
