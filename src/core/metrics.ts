@@ -12,13 +12,14 @@ export interface Accuracy {
 
 /**
  * Detective accuracy: real counted right when D(x) > 0.5, generated counted right when
- * D(G(z)) < 0.5; overall is the mean of the two halves.
+ * D(G(z)) < 0.5; overall is the mean of the two halves. An output of exactly 0.5 is a coin toss
+ * and counts as half right, so any constant detective scores exactly 50%.
  */
 export function detectiveAccuracy(pReal: ArrayLike<number>, pFake: ArrayLike<number>): Accuracy {
   let r = 0;
-  for (let i = 0; i < pReal.length; i++) if (pReal[i] > 0.5) r++;
+  for (let i = 0; i < pReal.length; i++) r += pReal[i] > 0.5 ? 1 : pReal[i] === 0.5 ? 0.5 : 0;
   let f = 0;
-  for (let i = 0; i < pFake.length; i++) if (pFake[i] < 0.5) f++;
+  for (let i = 0; i < pFake.length; i++) f += pFake[i] < 0.5 ? 1 : pFake[i] === 0.5 ? 0.5 : 0;
   const real = pReal.length ? r / pReal.length : 0;
   const fake = pFake.length ? f / pFake.length : 0;
   return { overall: (real + fake) / 2, real, fake };

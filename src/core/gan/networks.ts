@@ -28,8 +28,29 @@ export function activate(x: tf.Tensor, act: Activation): tf.Tensor {
     case 'leaky':
       return tf.mul(x, tf.step(x, LEAKY_SLOPE));
     case 'tanh':
-      return tf.tanh(x);
+      return smoothTanh(x);
   }
+}
+
+/** Where the [7/6] Padé approximant of tanh reaches ±1 (to 1e-6). */
+export const TANH_CLAMP = 4.97;
+
+/**
+ * tanh as a clamped [7/6] Padé approximant (error < 1e-4 everywhere). tf.tanh, tf.sigmoid and
+ * tf.exp take their gradient from a saved copy of their output, which the tape does not connect
+ * back to the input, so their second-order gradient is wrong; products and quotients of the
+ * input differentiate correctly twice.
+ */
+export function smoothTanh(x: tf.Tensor): tf.Tensor {
+  return tf.tidy(() => {
+    // clamp with a step mask: clipByValue's gradient has no gradient of its own
+    const inside = tf.step(tf.sub(TANH_CLAMP, tf.abs(x)));
+    const c = tf.add(tf.mul(inside, x), tf.mul(tf.sub(1, inside), tf.mul(tf.sign(x), TANH_CLAMP)));
+    const c2 = tf.square(c);
+    const num = tf.mul(c, tf.add(135135, tf.mul(c2, tf.add(17325, tf.mul(c2, tf.add(378, c2))))));
+    const den = tf.add(135135, tf.mul(c2, tf.add(62370, tf.mul(c2, tf.add(3150, tf.mul(c2, 28))))));
+    return tf.div(num, den);
+  });
 }
 
 export class Mlp {
@@ -48,8 +69,9 @@ export class Mlp {
       const limit = Math.sqrt(6 / (fanIn + fanOut));
       const w = new Float32Array(fanIn * fanOut);
       for (let i = 0; i < w.length; i++) w[i] = rng.uniform(-limit, limit);
-      this.vars.push(tf.variable(tf.tensor2d(w, [fanIn, fanOut]), true));
-      this.vars.push(tf.variable(tf.zeros([fanOut]), true));
+      // tidy frees the initial values; the variables keep their own reference
+      this.vars.push(tf.tidy(() => tf.variable(tf.tensor2d(w, [fanIn, fanOut]), true)));
+      this.vars.push(tf.tidy(() => tf.variable(tf.zeros([fanOut]), true)));
     }
   }
 
@@ -64,13 +86,10 @@ export class Mlp {
         const w = this.vars[2 * l] as tf.Variable<tf.Rank.R2>;
         const b = this.vars[2 * l + 1];
         const last = l === this.layers - 1;
-        // fused matMul + bias (+ relu) is one kernel on WebGL where the activation allows it
-        if (!last && this.spec.act === 'relu') {
-          h = tf.fused.matMul({ a: h, b: w, bias: b, activation: 'relu' }) as tf.Tensor2D;
-        } else {
-          h = tf.fused.matMul({ a: h, b: w, bias: b }) as tf.Tensor2D;
-          if (!last) h = activate(h, this.spec.act) as tf.Tensor2D;
-        }
+        // plain matMul + add: tf.fused.matMul's custom gradient has no correct second-order
+        // gradient, and the R1 penalty differentiates through the detective's input gradient.
+        h = tf.add(tf.matMul(h, w), b) as tf.Tensor2D;
+        if (!last) h = activate(h, this.spec.act) as tf.Tensor2D;
       }
       if (this.spec.out === 'tanh') h = tf.tanh(h) as tf.Tensor2D;
       else if (this.spec.out === 'sigmoid') h = tf.sigmoid(h) as tf.Tensor2D;

@@ -1,0 +1,81 @@
+// The built app in real Chromium (Debian's, driven by Playwright): it loads clean, trains on
+// WebGL, and its metrics hold sane values. Run by `npm test` after `vite build`.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright';
+// @ts-expect-error plain JS helper shared with the bench
+import { launch, openPage, serveDist } from '../../scripts/browser.mjs';
+
+let browser: Browser;
+let server: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function value(page: import('playwright').Page, id: string): Promise<number> {
+  return Number(await page.getByTestId(id).first().getAttribute('data-value'));
+}
+
+describe('playground', () => {
+  it('loads with no console error and no request off the origin, then trains 1,000 steps on WebGL', async () => {
+    const { page, context, problems } = await openPage(browser, server.url, { width: 1440, height: 900 });
+    await page.goto(`${server.url}#/?backend=webgl`);
+    await expect.poll(() => page.getByTestId('play').isEnabled(), { timeout: 60_000 }).toBe(true);
+    expect(await page.getByTestId('metric-backend').getAttribute('data-value')).toBe('webgl');
+    expect(await page.getByTestId('play').getAttribute('aria-pressed')).toBe('false');
+    await page.getByTestId('play').click();
+    expect(await page.getByTestId('play').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => value(page, 'metric-step'), { timeout: 240_000, interval: 1000 }).toBeGreaterThanOrEqual(1000);
+    await page.getByTestId('play').click();
+    await page.waitForTimeout(500);
+    const step = await value(page, 'metric-step');
+    const acc = await value(page, 'metric-d-accuracy');
+    const real = await value(page, 'metric-d-accuracy-real');
+    const fake = await value(page, 'metric-d-accuracy-fake');
+    const js = await value(page, 'metric-js');
+    const floor = await value(page, 'metric-js-floor');
+    console.log(JSON.stringify({ step, acc, real, fake, js, floor }));
+    expect(step).toBeGreaterThanOrEqual(1000);
+    // after 1,000 steps the detective should be far from certain but not below chance by much
+    expect(acc).toBeGreaterThan(0.3);
+    expect(acc).toBeLessThan(0.85);
+    expect(acc).toBeCloseTo((real + fake) / 2, 6);
+    expect(floor).toBeGreaterThan(0);
+    expect(js).toBeGreaterThan(0);
+    expect(js).toBeLessThan(0.6);
+    const shares = [await value(page, 'metric-share-majority'), await value(page, 'metric-share-minority')];
+    expect(shares[0] + shares[1]).toBeLessThanOrEqual(1 + 1e-9);
+    expect(await value(page, 'metric-real-share-minority')).toBeCloseTo(0.2, 2);
+    expect(await page.getByTestId('plot-main').isVisible()).toBe(true);
+    expect(problems.errors).toEqual([]);
+    expect(problems.external).toEqual([]);
+    await context.close();
+  });
+
+  it('steps, resets to step 0 and explains a broken link at phone width', async () => {
+    const { page, context, problems } = await openPage(browser, server.url, { width: 390, height: 844 });
+    await page.goto(`${server.url}#/?backend=cpu&seed=banana&minority=7&nope=1`);
+    await expect.poll(() => page.getByTestId('play').isEnabled(), { timeout: 60_000 }).toBe(true);
+    const notice = await page.getByTestId('notice').innerText();
+    expect(notice).toMatch(/Seed/);
+    expect(notice).toMatch(/Minority share/);
+    expect(notice).toMatch(/nope/);
+    expect(await value(page, 'metric-real-share-minority')).toBeCloseTo(0.5, 2);
+    await page.getByTestId('step').click();
+    await page.getByTestId('step').click();
+    await expect.poll(() => value(page, 'metric-step')).toBe(2);
+    await page.getByTestId('reset').click();
+    await expect.poll(() => value(page, 'metric-step')).toBe(0);
+    // the page must fit the phone: nothing wider than the viewport
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(problems.errors).toEqual([]);
+    expect(problems.external).toEqual([]);
+    await context.close();
+  });
+});
