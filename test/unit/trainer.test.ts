@@ -154,10 +154,10 @@ describe('Detective accuracy end to end', () => {
     const t = trainerFor({ seed: 4 });
     const ctx = makeEvalContext(makeSource(DEFAULT_CONFIG), 4);
     // zero the last layer's weights: the output is the bias alone, the same for every point
-    const last = t.D.vars.length - 2;
-    t.D.vars[last].assign(tf.zerosLike(t.D.vars[last]));
+    const last = t.D.layers - 1;
+    const { rows, cols } = t.D.layout[last];
     for (const [bias, real, fake] of [[3, 1, 0], [-3, 0, 1], [0, 0.5, 0.5]]) {
-      t.D.vars[last + 1].assign(tf.fill([1], bias));
+      t.D.setLayer(last, new Float32Array(rows * cols), [bias]);
       const e = evaluate(t, ctx, new Rng(9));
       expect(e.accuracy.real).toBe(real);
       expect(e.accuracy.fake).toBe(fake);

@@ -53,44 +53,59 @@ export function smoothTanh(x: tf.Tensor): tf.Tensor {
   });
 }
 
+/**
+ * All weights of a network live in one flat variable θ = [W0, b0, W1, b1, …] (row-major).
+ * Layers read their weights as slices of θ, so an optimizer updates a whole network with a
+ * handful of kernels instead of a dozen per weight matrix — on WebGL the kernel count, not
+ * the arithmetic, sets the speed of such small networks.
+ */
 export class Mlp {
   readonly spec: MlpSpec;
-  /** [W0, b0, W1, b1, …] */
-  readonly vars: tf.Variable[];
+  readonly theta: tf.Variable<tf.Rank.R1>;
+  /** Per layer: offset of W in θ, its shape, and the offset of b. */
+  readonly layout: { w: number; rows: number; cols: number; b: number }[];
+  readonly size: number;
 
   constructor(spec: MlpSpec, rng: Rng) {
     this.spec = spec;
     const sizes = [spec.inDim, ...spec.hidden, spec.outDim];
-    this.vars = [];
+    this.layout = [];
+    let offset = 0;
     for (let l = 0; l < sizes.length - 1; l++) {
-      const fanIn = sizes[l];
-      const fanOut = sizes[l + 1];
-      // Glorot-uniform weights, zero biases.
-      const limit = Math.sqrt(6 / (fanIn + fanOut));
-      const w = new Float32Array(fanIn * fanOut);
-      for (let i = 0; i < w.length; i++) w[i] = rng.uniform(-limit, limit);
-      // tidy frees the initial values; the variables keep their own reference
-      this.vars.push(tf.tidy(() => tf.variable(tf.tensor2d(w, [fanIn, fanOut]), true)));
-      this.vars.push(tf.tidy(() => tf.variable(tf.zeros([fanOut]), true)));
+      this.layout.push({ w: offset, rows: sizes[l], cols: sizes[l + 1], b: offset + sizes[l] * sizes[l + 1] });
+      offset += sizes[l] * sizes[l + 1] + sizes[l + 1];
     }
+    this.size = offset;
+    const init = new Float32Array(offset);
+    for (const { w, rows, cols } of this.layout) {
+      // Glorot-uniform weights, zero biases.
+      const limit = Math.sqrt(6 / (rows + cols));
+      for (let i = 0; i < rows * cols; i++) init[w + i] = rng.uniform(-limit, limit);
+    }
+    // tidy frees the initial value; the variable keeps its own reference
+    this.theta = tf.tidy(() => tf.variable(tf.tensor1d(init), true));
+  }
+
+  /** The trainable variables (one). */
+  get vars(): tf.Variable[] {
+    return [this.theta];
   }
 
   get layers(): number {
-    return this.vars.length / 2;
+    return this.layout.length;
   }
 
   apply(x: tf.Tensor2D): tf.Tensor2D {
     return tf.tidy(() => {
       let h: tf.Tensor2D = x;
-      for (let l = 0; l < this.layers; l++) {
-        const w = this.vars[2 * l] as tf.Variable<tf.Rank.R2>;
-        const b = this.vars[2 * l + 1];
-        const last = l === this.layers - 1;
+      this.layout.forEach(({ w, rows, cols, b }, l) => {
+        const W = tf.reshape(tf.slice(this.theta, [w], [rows * cols]), [rows, cols]) as tf.Tensor2D;
+        const B = tf.slice(this.theta, [b], [cols]);
         // plain matMul + add: tf.fused.matMul's custom gradient has no correct second-order
         // gradient, and the R1 penalty differentiates through the detective's input gradient.
-        h = tf.add(tf.matMul(h, w), b) as tf.Tensor2D;
-        if (!last) h = activate(h, this.spec.act) as tf.Tensor2D;
-      }
+        h = tf.add(tf.matMul(h, W), B) as tf.Tensor2D;
+        if (l < this.layout.length - 1) h = activate(h, this.spec.act) as tf.Tensor2D;
+      });
       if (this.spec.out === 'tanh') h = tf.tanh(h) as tf.Tensor2D;
       else if (this.spec.out === 'sigmoid') h = tf.sigmoid(h) as tf.Tensor2D;
       return h;
@@ -98,28 +113,34 @@ export class Mlp {
   }
 
   parameterCount(): number {
-    return this.vars.reduce((n, v) => n + v.size, 0);
+    return this.size;
   }
 
   /** Copy of every weight, for tests and for "restore last good state". */
-  snapshot(): Float32Array[] {
-    return this.vars.map((v) => v.dataSync() as Float32Array).map((a) => a.slice());
+  snapshot(): Float32Array {
+    return (this.theta.dataSync() as Float32Array).slice();
   }
 
-  async snapshotAsync(): Promise<Float32Array[]> {
-    const arrays = await Promise.all(this.vars.map((v) => v.data()));
-    return arrays.map((a) => (a as Float32Array).slice());
+  async snapshotAsync(): Promise<Float32Array> {
+    return ((await this.theta.data()) as Float32Array).slice();
   }
 
-  restore(weights: Float32Array[]): void {
-    if (weights.length !== this.vars.length) throw new Error('weight count mismatch');
-    this.vars.forEach((v, i) => {
-      if (weights[i].length !== v.size) throw new Error('weight shape mismatch');
-      tf.tidy(() => v.assign(tf.tensor(weights[i], v.shape)));
-    });
+  restore(weights: Float32Array): void {
+    if (weights.length !== this.size) throw new Error(`expected ${this.size} weights, got ${weights.length}`);
+    tf.tidy(() => this.theta.assign(tf.tensor1d(weights)));
+  }
+
+  /** Overwrite one layer's weights and bias (tests, demonstrations). */
+  setLayer(l: number, weights: ArrayLike<number>, bias: ArrayLike<number>): void {
+    const { w, rows, cols, b } = this.layout[l];
+    const all = this.snapshot();
+    if (weights.length !== rows * cols || bias.length !== cols) throw new Error('layer shape mismatch');
+    all.set(weights, w);
+    all.set(bias, b);
+    this.restore(all);
   }
 
   dispose(): void {
-    this.vars.forEach((v) => v.dispose());
+    this.theta.dispose();
   }
 }

@@ -11,6 +11,8 @@ import { Rng } from '../rng';
 import { Mlp } from './networks';
 import type { MlpSpec } from './networks';
 import { detectiveLoss, forgerLoss, realProbability } from './losses';
+import { makeFlatOptimizer } from './optim';
+import type { FlatOptimizer } from './optim';
 
 export interface TrainerSpec {
   seed: number;
@@ -57,16 +59,12 @@ export function specFromConfig(cfg: Config, dim = 2): TrainerSpec {
 
 export const DEFAULT_SPEC: TrainerSpec = specFromConfig(DEFAULT_CONFIG);
 
-type Opt = tf.Optimizer & { learningRate: number; setLearningRate?: (lr: number) => void };
-
-function makeOptimizer(kind: OptimizerKind, lr: number, beta1: number): Opt {
-  return (kind === 'adam' ? tf.train.adam(lr, beta1, 0.999, 1e-8) : tf.train.sgd(lr)) as unknown as Opt;
-}
-
-function setRate(opt: Opt, lr: number): void {
-  if (opt.learningRate === lr) return;
-  if (opt.setLearningRate) opt.setLearningRate(lr);
-  else opt.learningRate = lr;
+/** Minimise `loss` over one network's parameters only; returns the loss (kept). */
+function update(net: Mlp, opt: FlatOptimizer, lr: number, loss: () => tf.Scalar): tf.Scalar {
+  const { value, grads } = tf.variableGrads(loss, [net.theta]);
+  opt.apply(net.theta, grads[net.theta.name], lr);
+  tf.dispose(grads);
+  return value;
 }
 
 export class Trainer {
@@ -74,8 +72,8 @@ export class Trainer {
   readonly data: PointSet;
   readonly G: Mlp;
   readonly D: Mlp;
-  private readonly optG: Opt;
-  private readonly optD: Opt;
+  private readonly optG: FlatOptimizer;
+  private readonly optD: FlatOptimizer;
   /** Stream for batches and noise; separate from the weight stream. */
   private readonly rng: Rng;
   private readonly realBuf: Float32Array;
@@ -96,8 +94,8 @@ export class Trainer {
     const root = new Rng(spec.seed);
     this.G = new Mlp({ inDim: spec.noiseDim, hidden: spec.generator.hidden, outDim: spec.dim, act: spec.generator.act, out: spec.generator.out }, root.fork('generator'));
     this.D = new Mlp({ inDim: spec.dim, hidden: spec.detective.hidden, outDim: 1, act: spec.detective.act, out: 'linear' }, root.fork('detective'));
-    this.optG = makeOptimizer(spec.optimizer, spec.lrG, spec.beta1);
-    this.optD = makeOptimizer(spec.optimizer, spec.lrD, spec.beta1);
+    this.optG = makeFlatOptimizer(spec.optimizer, this.G.size, spec.beta1);
+    this.optD = makeFlatOptimizer(spec.optimizer, this.D.size, spec.beta1);
     this.rng = root.fork('batches');
     this.realBuf = new Float32Array(spec.batch * spec.dim);
     this.noiseBuf = new Float32Array(spec.batch * spec.noiseDim);
@@ -135,14 +133,13 @@ export class Trainer {
   stepD(): void {
     this.assertLive();
     const { batch, recipe, r1Gamma, r1Every, loss } = this.spec;
-    setRate(this.optD, this.rates().d);
+    const lr = this.rates().d;
     const withR1 = recipe === 'stabilised' && r1Gamma > 0 && this.dUpdates % r1Every === 0;
     const cost = tf.tidy(() => {
       const real = this.realBatch();
       const fake = this.G.apply(this.noiseBatch());
       const both = tf.concat([real, fake], 0);
-      return this.optD.minimize(
-        () => {
+      return update(this.D, this.optD, lr, () => {
           const scores = this.D.apply(both);
           const sReal = tf.slice(scores, [0, 0], [batch, 1]);
           const sFake = tf.slice(scores, [batch, 0], [batch, 1]);
@@ -154,10 +151,7 @@ export class Trainer {
             l = tf.add(l, tf.mul(penalty, (r1Gamma / 2) * r1Every));
           }
           return l as tf.Scalar;
-        },
-        true,
-        this.D.vars,
-      ) as tf.Scalar;
+      });
     });
     this.lossD?.dispose();
     this.lossD = cost;
@@ -167,14 +161,10 @@ export class Trainer {
   /** One forger update; the detective's weights are not touched. */
   stepG(): void {
     this.assertLive();
-    setRate(this.optG, this.rates().g);
+    const lr = this.rates().g;
     const cost = tf.tidy(() => {
       const z = this.noiseBatch();
-      return this.optG.minimize(
-        () => forgerLoss(this.spec.loss, this.D.apply(this.G.apply(z))),
-        true,
-        this.G.vars,
-      ) as tf.Scalar;
+      return update(this.G, this.optG, lr, () => forgerLoss(this.spec.loss, this.D.apply(this.G.apply(z))));
     });
     this.lossG?.dispose();
     this.lossG = cost;
