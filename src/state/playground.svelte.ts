@@ -10,6 +10,7 @@ import type { DrawnPoint, Group, PointSet, Source } from '../core/datasets';
 import { makeEvalContext } from '../core/evaluate';
 import type { GroupDensity } from '../core/groups';
 import { Trainer, specFromConfig } from '../core/gan/trainer';
+import type { TrainerState } from '../core/gan/trainer';
 import { Probe } from '../core/gan/probe';
 import { TrainingLoop } from '../core/loop';
 import type { Snapshot } from '../core/loop';
@@ -53,6 +54,10 @@ export class Playground {
   trainer: Trainer | null = null;
   private probe: Probe | null = null;
   private lastSummary = 0;
+  /** Weights at the last readback whose numbers were all finite (for "restore last good state"). */
+  private goodState: TrainerState | null = null;
+  private lastCapture = -Infinity;
+  canRestore = $state(false);
   private buildToken = 0;
   private excluded: BackendName[] = [];
 
@@ -62,7 +67,8 @@ export class Playground {
       diverged: (step) => {
         this.running = false;
         this.diverged = true;
-        this.error = `Training blew up at step ${step.toLocaleString('en-US')}: a loss or a generated point became infinite. This usually means a learning rate is too high. Lower it, or press Reset to start again.`;
+        this.canRestore = this.goodState !== null;
+        this.error = `Training blew up at step ${step.toLocaleString('en-US')}: a loss or a generated point stopped being a number. This usually means a learning rate is too high. ${this.goodState ? `Restore the last good state (step ${this.goodState.steps.toLocaleString('en-US')}) and lower a learning rate, or reset.` : 'Lower a learning rate and reset.'}`;
       },
       failed: (e) => void this.onFailure(e),
     });
@@ -97,6 +103,9 @@ export class Playground {
     this.busy = true;
     this.error = null;
     this.diverged = false;
+    this.goodState = null;
+    this.canRestore = false;
+    this.lastCapture = -Infinity;
     this.disposeRun();
     const cfg = $state.snapshot(this.config) as Config;
     let source: Source;
@@ -206,7 +215,27 @@ export class Playground {
     this.loop.speed = speed;
   }
 
+  /** Go back to the weights of the last healthy readback after a divergence. */
+  restoreGood(): void {
+    if (!this.trainer || !this.goodState) return;
+    this.trainer.restoreState(this.goodState);
+    this.diverged = false;
+    this.canRestore = false;
+    this.error = null;
+    this.notices = [...this.notices, `Restored the weights of step ${this.goodState.steps.toLocaleString('en-US')}. Lower a learning rate before you train again, or it may blow up the same way.`];
+    this.history = this.history.filter((r) => r.step <= this.goodState!.steps);
+    this.loop.readback(true);
+  }
+
   private onSnapshot(s: Snapshot): void {
+    if (!this.diverged && Number.isFinite(s.lossD + s.lossG) && performance.now() - this.lastCapture > 2000 && this.trainer) {
+      // keep a healthy copy every two seconds or so; the read is asynchronous
+      this.lastCapture = performance.now();
+      const t = this.trainer;
+      void t.captureState().then((state) => {
+        if (t === this.trainer && !this.diverged && Trainer.isFinite(state)) this.goodState = state;
+      });
+    }
     this.snapshot = s;
     this.history = appendRow(this.history, s);
     const now = performance.now();

@@ -7,6 +7,7 @@ import { makeSource } from '../../src/core/datasets';
 import { evaluate, makeEvalContext } from '../../src/core/evaluate';
 import { Rng } from '../../src/core/rng';
 import { activate } from '../../src/core/gan/networks';
+import { Trainer } from '../../src/core/gan/trainer';
 
 beforeAll(useCpu);
 
@@ -68,6 +69,25 @@ describe('Trainer', () => {
           expect(Number.isFinite(t.lossG!.dataSync()[0])).toBe(true);
           t.dispose();
         }
+  });
+
+  it('restores a captured state after a blow-up and trains on from it', async () => {
+    const t = trainerFor({ seed: 5 });
+    for (let i = 0; i < 5; i++) t.step();
+    const good = await t.captureState();
+    expect(good.steps).toBe(5);
+    t.G.restore(new Float32Array(t.G.size).fill(NaN));
+    t.step();
+    expect(Number.isFinite(t.lossG!.dataSync()[0])).toBe(false);
+    const bad = await t.captureState();
+    expect(Trainer.isFinite(bad)).toBe(false);
+    t.restoreState(good);
+    expect(t.steps).toBe(5);
+    expect(Array.from(t.G.snapshot())).toEqual(Array.from(good.g));
+    t.step();
+    expect(Number.isFinite(t.lossG!.dataSync()[0])).toBe(true);
+    expect(Number.isFinite(t.lossD!.dataSync()[0])).toBe(true);
+    t.dispose();
   });
 
   it('decays the learning rate only with the stabilised recipe', () => {

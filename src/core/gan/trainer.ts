@@ -67,13 +67,20 @@ function update(net: Mlp, opt: FlatOptimizer, lr: number, loss: () => tf.Scalar)
   return value;
 }
 
+/** A copy of both networks' weights at a step, for "restore last good state". */
+export interface TrainerState {
+  steps: number;
+  g: Float32Array;
+  d: Float32Array;
+}
+
 export class Trainer {
   readonly spec: TrainerSpec;
   readonly data: PointSet;
   readonly G: Mlp;
   readonly D: Mlp;
-  private readonly optG: FlatOptimizer;
-  private readonly optD: FlatOptimizer;
+  private optG: FlatOptimizer;
+  private optD: FlatOptimizer;
   /** Stream for batches and noise; separate from the weight stream. */
   private readonly rng: Rng;
   private readonly realBuf: Float32Array;
@@ -191,6 +198,36 @@ export class Trainer {
   /** Sample n generated points with their own stream (for evaluation). */
   sample(rng: Rng, n: number): tf.Tensor2D {
     return tf.tidy(() => this.G.apply(this.noiseFrom(rng, n)));
+  }
+
+  /** Read both networks' weights without blocking (GPU backends). */
+  async captureState(): Promise<TrainerState> {
+    const steps = this.steps;
+    const [g, d] = await Promise.all([this.G.snapshotAsync(), this.D.snapshotAsync()]);
+    return { steps, g, d };
+  }
+
+  /** Whether a captured state is usable (every weight finite). */
+  static isFinite(state: TrainerState): boolean {
+    return state.g.every(Number.isFinite) && state.d.every(Number.isFinite);
+  }
+
+  /**
+   * Go back to a captured state. The optimizers start afresh: their moments may hold the
+   * values that blew up.
+   */
+  restoreState(state: TrainerState): void {
+    this.assertLive();
+    this.G.restore(state.g);
+    this.D.restore(state.d);
+    this.optG.dispose();
+    this.optD.dispose();
+    this.optG = makeFlatOptimizer(this.spec.optimizer, this.G.size, this.spec.beta1);
+    this.optD = makeFlatOptimizer(this.spec.optimizer, this.D.size, this.spec.beta1);
+    this.steps = state.steps;
+    this.lossD?.dispose();
+    this.lossG?.dispose();
+    this.lossD = this.lossG = null;
   }
 
   get isDisposed(): boolean {
