@@ -161,7 +161,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   lrD: 1e-3,
   dSteps: 1,
   batch: 64,
-  noiseDim: 2,
+  noiseDim: 4,
   noise: 'gaussian',
   gLayers: 2,
   gNeurons: 16,

@@ -58,18 +58,17 @@ export function evaluationLength(dim: number, nAcc = ACCURACY_SAMPLES): number {
   return JS_SAMPLES * dim + 2 * nAcc;
 }
 
-/** Build the packed evaluation tensor: [generated points | p(real) on real | p(real) on fake]. */
-export function evaluationTensor(trainer: Trainer, rng: Rng, nAcc = ACCURACY_SAMPLES): tf.Tensor1D {
+/**
+ * Build the packed evaluation tensor: [generated points | p(real) on real | p(real) on fake].
+ * The real half is a fresh sample from the source (not the training set), so a detective that
+ * memorised its training points does not look better than it is.
+ */
+export function evaluationTensor(trainer: Trainer, ctx: EvalContext, rng: Rng, nAcc = ACCURACY_SAMPLES): tf.Tensor1D {
   const { dim } = trainer.spec;
-  const data = trainer.data;
-  const buf = new Float32Array(nAcc * dim);
-  for (let i = 0; i < nAcc; i++) {
-    const j = rng.int(data.n);
-    for (let d = 0; d < dim; d++) buf[i * dim + d] = data.x[j * dim + d];
-  }
+  const fresh = ctx.source.sample(rng, nAcc);
   return tf.tidy(() => {
     const gen = trainer.sample(rng, JS_SAMPLES);
-    const real = tf.tensor2d(buf, [nAcc, dim]);
+    const real = tf.tensor2d(fresh.x, [nAcc, dim]);
     const fake = tf.slice(gen, [0, 0], [nAcc, dim]);
     const p = trainer.judge(tf.concat([real, fake], 0));
     return tf.concat([tf.reshape(gen, [-1]), tf.reshape(p, [-1])]) as tf.Tensor1D;
@@ -93,7 +92,7 @@ export function unpackEvaluation(packed: Float32Array, ctx: EvalContext, dim: nu
 
 /** Synchronous evaluation (Node tests, workers). */
 export function evaluate(trainer: Trainer, ctx: EvalContext, rng: Rng): Evaluation {
-  const t = evaluationTensor(trainer, rng);
+  const t = evaluationTensor(trainer, ctx, rng);
   const packed = t.dataSync() as Float32Array;
   t.dispose();
   return unpackEvaluation(packed, ctx, trainer.spec.dim);

@@ -165,7 +165,7 @@ export class TrainingLoop {
     let packed: tf.Tensor1D;
     try {
       packed = tf.tidy(() => {
-        const parts: tf.Tensor[] = [evaluationTensor(t, this.evalRng)];
+        const parts: tf.Tensor[] = [evaluationTensor(t, ctx, this.evalRng)];
         if (probe) parts.push(probe.tensor(t));
         parts.push(tf.stack([t.lossD ?? tf.scalar(NaN), t.lossG ?? tf.scalar(NaN)]));
         return tf.concat(parts) as tf.Tensor1D;

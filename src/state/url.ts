@@ -16,6 +16,12 @@ export interface Route {
   params: URLSearchParams;
 }
 
+/**
+ * One address per view, used by the audits (axe, the off-origin request check): a route added
+ * here is tested automatically.
+ */
+export const AUDIT_ROUTES: readonly string[] = ['#/', '#/?data=ring&present=1', '#/?data=drawn', '#/no-such-page'];
+
 /** Keys the URL may carry besides settings. */
 export const VIEW_KEYS = ['present', 'embed', 'manifold', 'arrows', 'field', 'play', 'steps'] as const;
 

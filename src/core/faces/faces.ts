@@ -7,8 +7,13 @@
  * Only the skin tone depends on the group: hair colour, cut, expression and background are drawn
  * independently of it, so the one thing a GAN can get wrong between groups is the tone.
  *
- * Images are size × size × 3, row-major HWC, pixel values in [0, 1] (FACE_PIXEL_RANGE); the
- * forger's output layer is therefore a sigmoid (FACE_GENERATOR_OUT).
+ * Images are size × size × 3, row-major HWC, with pixel values in FACE_PIXEL_RANGE = [−1, 1]
+ * (0 → −1, full intensity → 1) everywhere: rendered faces, training sets, generated faces and the
+ * tone classifier's input. The forger's output layer is therefore a tanh (FACE_GENERATOR_OUT).
+ * [−1, 1] with tanh was chosen over [0, 1] with a sigmoid by measurement: with a sigmoid the MLP
+ * GAN swung between all-light and all-dark faces for the first 700 steps even on 50/50 data;
+ * with tanh the 50/50 control stayed near 50% from step 500 on (see test/unit/faces-claim.test.ts).
+ * toUnit and faceRgba convert for display.
  */
 import { stratifiedCounts } from '../datasets';
 import type { Group, PointSet } from '../datasets';
@@ -16,9 +21,26 @@ import { Rng } from '../rng';
 import { arcFill, arcStroke, below, circle, ellipse, intersect, rasterise, roundedBox, union } from './raster';
 import type { Layer, Rgb, Sdf } from './raster';
 
-/** Pixel values lie in [0, 1]; the generator ends in a sigmoid to match. */
-export const FACE_PIXEL_RANGE = [0, 1] as const;
-export const FACE_GENERATOR_OUT = 'sigmoid' as const;
+/** Pixel values lie in [−1, 1]; the generator ends in a tanh to match. */
+export const FACE_PIXEL_RANGE = [-1, 1] as const;
+export const FACE_GENERATOR_OUT = 'tanh' as const;
+
+/** A pixel value in FACE_PIXEL_RANGE as an intensity in 0..1 (clamped). */
+export function toUnit(v: number): number {
+  const [lo, hi] = FACE_PIXEL_RANGE;
+  return Math.min(1, Math.max(0, (v - lo) / (hi - lo)));
+}
+
+/** Image k of a batch (values in FACE_PIXEL_RANGE) as RGBA bytes for a canvas ImageData. */
+export function faceRgba(images: ArrayLike<number>, size: number, k = 0): Uint8ClampedArray {
+  const out = new Uint8ClampedArray(size * size * 4);
+  const base = k * size * size * 3;
+  for (let i = 0; i < size * size; i++) {
+    for (let c = 0; c < 3; c++) out[i * 4 + c] = Math.round(255 * toUnit(images[base + i * 3 + c]));
+    out[i * 4 + 3] = 255;
+  }
+  return out;
+}
 
 /** Image sizes offered: 16 px (fast) and 32 px. */
 export const FACE_SIZES = [16, 32] as const;
@@ -211,10 +233,10 @@ export function faceLayers(p: FaceParams): Layer[] {
   return layers;
 }
 
-/** One face as size × size × 3 pixels in [0, 1], row-major HWC. */
+/** One face as size × size × 3 pixels in FACE_PIXEL_RANGE, row-major HWC. */
 export function renderFace(params: FaceParams, size: number, skinWeight?: Float32Array): Float32Array {
   const out = new Float32Array(size * size * 3);
-  rasterise(size, params.background, faceLayers(params), out, 0, skinWeight);
+  rasterise(size, params.background, faceLayers(params), out, 0, skinWeight, FACE_PIXEL_RANGE);
   return out;
 }
 
@@ -266,7 +288,7 @@ export function faceSource(darkerShare: number, size: number): FaceSource {
       const tone = new Uint8Array(n);
       for (let i = 0; i < n; i++) {
         const p = randomFaceParams(rng, order[i].g, order[i].t);
-        rasterise(size, p.background, faceLayers(p), x, i * dim);
+        rasterise(size, p.background, faceLayers(p), x, i * dim, undefined, FACE_PIXEL_RANGE);
         g[i] = order[i].g;
         tone[i] = order[i].t;
       }

@@ -92,8 +92,9 @@ export interface Layer {
 }
 
 /**
- * Paint layers over a background into out[offset … offset + size²·3) (row-major HWC).
- * If `skinWeight` is given, it receives per pixel how much of the final colour is plain skin.
+ * Paint layers over a background into out[offset … offset + size²·3) (row-major HWC), colour
+ * values mapped from 0..1 to [lo, hi]. If `skinWeight` is given, it receives per pixel how much
+ * of the final colour is plain skin.
  */
 export function rasterise(
   size: number,
@@ -102,7 +103,9 @@ export function rasterise(
   out: Float32Array,
   offset = 0,
   skinWeight?: Float32Array,
+  [lo, hi]: readonly [number, number] = [0, 1],
 ): void {
+  const span = hi - lo;
   for (let py = 0; py < size; py++) {
     const y = (py + 0.5) / size;
     for (let px = 0; px < size; px++) {
@@ -121,9 +124,9 @@ export function rasterise(
         skin = layer.skin ? skin + (1 - skin) * cover : skin * (1 - cover);
       }
       const o = offset + (py * size + px) * 3;
-      out[o] = r;
-      out[o + 1] = g;
-      out[o + 2] = b;
+      out[o] = lo + span * r;
+      out[o + 1] = lo + span * g;
+      out[o + 2] = lo + span * b;
       if (skinWeight) skinWeight[py * size + px] = skin;
     }
   }

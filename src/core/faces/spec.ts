@@ -1,8 +1,9 @@
 /**
  * The image GAN: the same Trainer as the 2-D playground, with the data dimension set to the
  * number of pixel values (size² · 3). Defaults are the prototype that settled feasibility: an MLP
- * forger 16 → 128 → 256 → size²·3 ending in a sigmoid (pixels in [0, 1]), an MLP detective
- * size²·3 → 256 → 128 → 1, non-saturating loss, Adam 2e-4 with β1 = 0.5, batch 64, plain recipe.
+ * forger 16 → 128 → 256 → size²·3 (ReLU) ending in a tanh (pixels in [−1, 1]), an MLP detective
+ * size²·3 → 256 → 128 → 1 (leaky ReLU), non-saturating loss, Adam 2e-4 with β1 = 0.5, batch 64,
+ * the plain recipe (no R1, constant rate).
  */
 import type { Activation } from '../config';
 import type { TrainerSpec } from '../gan/trainer';

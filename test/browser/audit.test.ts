@@ -1,0 +1,65 @@
+// Every route: axe-core finds no violation, the console stays clean, no request leaves the
+// origin, and everything can be reached with the keyboard. Routes come from AUDIT_ROUTES, so a
+// new view joins these checks when it is added there.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright';
+import { AxeBuilder } from '@axe-core/playwright';
+import { AUDIT_ROUTES } from '../../src/state/url';
+// @ts-expect-error plain JS helper shared with the bench
+import { launch, openPage, serveDist } from '../../scripts/browser.mjs';
+
+let browser: Browser;
+let server: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe.each(AUDIT_ROUTES)('route %s', (route) => {
+  it.each([390, 1440])('has no axe violation, no console error and no off-origin request at %i px', async (width) => {
+    const { page, context, problems } = await openPage(browser, server.url, { width, height: 900 });
+    await page.goto(`${server.url}${route.includes('?') ? route + '&' : route + '?'}backend=cpu`);
+    await page.waitForFunction(() => !document.querySelector('[data-testid=play][disabled]'), null, { timeout: 60_000 });
+    await page.waitForTimeout(300);
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+    expect(summary).toEqual([]);
+    expect(problems.errors).toEqual([]);
+    expect(problems.external).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('keyboard', () => {
+  it('reaches every control of the playground with Tab, with a visible focus ring', async () => {
+    const { page, context } = await openPage(browser, server.url, { width: 1440, height: 900 });
+    await page.goto(`${server.url}#/?backend=cpu`);
+    await page.waitForFunction(() => !document.querySelector('[data-testid=play][disabled]'), null, { timeout: 60_000 });
+    const reached = new Set<string>();
+    for (let i = 0; i < 120; i++) {
+      await page.keyboard.press('Tab');
+      const info = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el);
+        return { id: el.getAttribute('data-testid') ?? el.id ?? el.textContent?.trim().slice(0, 20), outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+      });
+      if (!info) continue;
+      expect(info.outline, `focus ring on ${info.id}`).toBe(true);
+      reached.add(info.id ?? '');
+    }
+    for (const id of ['play', 'step', 'reset', 'setting-data', 'setting-minority', 'setting-recipe']) expect(reached.has(id), id).toBe(true);
+    // space toggles training when focus is not in a field
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.getByTestId('play').getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.getByTestId('play').getAttribute('aria-pressed')).toBe('false');
+    await context.close();
+  });
+});
