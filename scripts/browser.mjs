@@ -29,6 +29,9 @@ export async function launch() {
       '--use-angle=swiftshader',
       '--enable-unsafe-swiftshader',
       '--ignore-gpu-blocklist',
+      // composite in software: SwiftShader compositing drops a busy page to a few frames a
+      // second, while WebGL itself still runs on SwiftShader
+      '--disable-gpu-compositing',
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',

@@ -1,0 +1,22 @@
+import { launch, openPage, serveDist } from './browser.mjs';
+const server = await serveDist();
+const browser = await launch();
+const { page } = await openPage(browser, server.url, { width: 1440 });
+await page.goto(server.url + (process.argv[2] ?? '#/'));
+await page.waitForFunction(() => !document.querySelector('[data-testid=play]').disabled, null, { timeout: 60000 });
+console.log(process.argv[2], await page.evaluate(async () => {
+  const pg = globalThis.forgelab.playground;
+  const t = pg.trainer;
+  for (let i = 0; i < 10; i++) t.step();
+  await t.lossG.data();
+  let t0 = performance.now();
+  for (let i = 0; i < 50; i++) t.step();
+  await t.lossG.data();
+  const stepMs = (performance.now() - t0) / 50;
+  t0 = performance.now();
+  pg.loop.readback(true);
+  await new Promise((r) => setTimeout(r, 0));
+  const rbMs = performance.now() - t0;
+  return { stepMs, rbMs };
+}));
+await browser.close(); await server.close();
