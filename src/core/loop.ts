@@ -1,7 +1,10 @@
 /**
- * The training loop, decoupled from the frame rate: each frame runs as many steps as fit in a
- * time budget, then at most one asynchronous readback is in flight at a time. Time and frame
- * scheduling come from the host, so the loop runs in a page, a worker or a Node test alike.
+ * The training loop, decoupled from the frame rate: training runs in slices that each fill a
+ * time budget with as many steps as fit, scheduled one after another by the host (a zero-delay
+ * timer in the page, so input and drawing get the thread between slices). At most one
+ * asynchronous readback is in flight; the view draws when a readback lands, so a page that
+ * renders slowly never slows training. Time and scheduling come from the host, so the loop runs
+ * in a page, a worker or a Node test alike.
  */
 import { tf } from './tf';
 import { evaluationLength, evaluationTensor, unpackEvaluation } from './evaluate';
@@ -12,8 +15,9 @@ import { Rng } from './rng';
 
 export interface LoopHost {
   now(): number;
-  requestFrame(cb: () => void): number;
-  cancelFrame(id: number): void;
+  /** Run cb soon, after pending input and rendering (e.g. setTimeout 0). */
+  schedule(cb: () => void): number;
+  cancel(id: number): void;
 }
 
 export interface Snapshot {
@@ -37,7 +41,7 @@ export interface LoopEvents {
   failed(error: unknown): void;
 }
 
-/** About half a 60 Hz frame for training; `speed` scales it. */
+/** Length of one training slice; `speed` scales it. */
 export const FRAME_BUDGET_MS = 8;
 /** Readbacks at most this often. */
 export const READBACK_INTERVAL_MS = 120;
@@ -92,12 +96,12 @@ export class TrainingLoop {
 
   pause(): void {
     this.running = false;
-    if (this.frameId !== null) this.host.cancelFrame(this.frameId);
+    if (this.frameId !== null) this.host.cancel(this.frameId);
     this.frameId = null;
   }
 
   private schedule(): void {
-    if (this.frameId === null) this.frameId = this.host.requestFrame(() => this.frame());
+    if (this.frameId === null) this.frameId = this.host.schedule(() => this.frame());
   }
 
   /** Run `fn` on the trainer with failures turned into a pause and an event. */

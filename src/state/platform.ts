@@ -27,10 +27,11 @@ export const backendOptions = {
   },
 };
 
+/** Training slices on zero-delay timers: input and rendering run between them. */
 export const frameHost: LoopHost = {
   now: () => performance.now(),
-  requestFrame: (cb) => requestAnimationFrame(cb),
-  cancelFrame: (id) => cancelAnimationFrame(id),
+  schedule: (cb) => setTimeout(cb, 0) as unknown as number,
+  cancel: (id) => clearTimeout(id),
 };
 
 const decisions = new Map<string, BackendDecision>();

@@ -17,8 +17,8 @@ function fakeHost() {
   const frames: (() => void)[] = [];
   const host: LoopHost = {
     now: () => (t += 1),
-    requestFrame: (cb) => frames.push(cb),
-    cancelFrame: () => {},
+    schedule: (cb) => frames.push(cb),
+    cancel: () => {},
   };
   return { host, runFrame: () => frames.shift()?.(), pending: () => frames.length, advance: (ms: number) => (t += ms) };
 }
@@ -32,7 +32,7 @@ describe('TrainingLoop', () => {
     const loop = new TrainingLoop(host, { snapshot: (s) => snaps.push(s), diverged: () => {}, failed: (e) => { throw e; } });
     const t = trainerFor({ seed: 1 });
     const ctx = makeEvalContext(makeSource(DEFAULT_CONFIG), 1);
-    const probe = new Probe(t, { points: 16, field: 8, manifoldLines: 3, manifoldSamples: 5, arrows: true }, new Rng(1).fill(new Float32Array(32), 'gaussian'));
+    const probe = new Probe(t, { points: 16, field: 8, manifoldLines: 3, manifoldSamples: 5, arrows: true }, new Rng(1).fill(new Float32Array(16 * t.spec.noiseDim), 'gaussian'));
     loop.setRun(t, ctx, probe);
     loop.play();
     runFrame();

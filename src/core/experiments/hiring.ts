@@ -32,6 +32,7 @@ import { Trainer, specFromConfig } from '../gan/trainer';
 import { Rng } from '../rng';
 import { fitLogistic, fourFifthsRatio, predictSelected, selectionRates } from './logistic';
 import type { LogisticModel } from './logistic';
+import type { Progress } from './skew';
 
 export const HIRING_GROUPS: Group[] = [
   { id: 'majority', label: 'Majority' },
@@ -209,7 +210,7 @@ export function hiringConfig(setup: HiringSetup): Config {
 export function runHiring(
   over: Partial<HiringSetup> = {},
   params: Partial<ApplicantParams> = {},
-  onProgress?: (step: number, steps: number) => boolean | void,
+  onProgress?: Progress,
   every = 50,
 ): HiringResult | null {
   const setup: HiringSetup = { ...DEFAULT_HIRING, ...over };

@@ -20,6 +20,7 @@ import type { GroupDensity } from '../groups';
 import { kthNeighbourSq } from '../metrics';
 import { Rng } from '../rng';
 import { runConfig } from './skew';
+import type { Progress } from './skew';
 
 export const MINORITY = 1;
 export const HELD_OUT_MINORITY = 1000;
@@ -220,7 +221,7 @@ export const DEFAULT_REBALANCE = { steps: 3000, target: 0.5, heldOut: HELD_OUT_M
 export function runRebalance(
   config: Partial<Config>,
   opts: Partial<Omit<RebalanceSetup, 'config'>> = {},
-  onProgress?: (step: number, total: number) => boolean | void,
+  onProgress?: Progress,
   every = 50,
 ): RebalanceResult | null {
   const cfg = runConfig({ data: 'groups', ...config });
