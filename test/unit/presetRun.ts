@@ -7,6 +7,8 @@ import { Rng } from '../../src/core/rng';
 
 export interface PresetResult {
   seed: number;
+  accReal: number;
+  accFake: number;
   jsOverFloor: number;
   accuracy: number;
   minorityShare: number;
@@ -20,5 +22,5 @@ export function runPreset(over: Partial<Config>, steps: number): PresetResult {
   for (let i = 0; i < steps; i++) trainer.step();
   const e = evaluate(trainer, makeEvalContext(source, cfg.seed), new Rng(cfg.seed).fork('final-evaluation'));
   trainer.dispose();
-  return { seed: cfg.seed, jsOverFloor: e.js / e.floor, accuracy: e.accuracy.overall, minorityShare: e.shares.groups[1] ?? NaN };
+  return { seed: cfg.seed, accReal: e.accuracy.real, accFake: e.accuracy.fake, jsOverFloor: e.js / e.floor, accuracy: e.accuracy.overall, minorityShare: e.shares.groups[1] ?? NaN };
 }
