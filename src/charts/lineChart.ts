@@ -63,7 +63,7 @@ export function draw<T>(svgEl: SVGSVGElement, rows: readonly T[], opt: LineChart
     g.append('text').attr('class', 'axis-label x-label').text('training step');
   }
   g.attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
-  g.select<SVGGElement>('g.x').attr('transform', `translate(0,${innerH})`).call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(innerW / 80)), 's'));
+  g.select<SVGGElement>('g.x').attr('transform', `translate(0,${innerH})`).call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(innerW / 80)), '~s'));
   g.select<SVGGElement>('g.y').call(d3.axisLeft(y).ticks(4).tickFormat((v) => (opt.yFormat ? opt.yFormat(+v) : d3.format('~g')(+v))));
   g.select('text.x-label').attr('x', innerW).attr('y', innerH + 24).attr('text-anchor', 'end');
 
@@ -76,9 +76,9 @@ export function draw<T>(svgEl: SVGSVGElement, rows: readonly T[], opt: LineChart
   refAll.select('line').attr('x1', 0).attr('x2', innerW).attr('y1', (d) => y(d.y)).attr('y2', (d) => y(d.y));
   refAll
     .select('text')
-    .attr('x', innerW - 2)
+    .attr('x', 3)
     .attr('y', (d) => y(d.y) - 3)
-    .attr('text-anchor', 'end')
+    .attr('text-anchor', 'start')
     .text((d) => d.label);
 
   const line = (s: Series<T>) =>

@@ -49,7 +49,8 @@ function drawField(ctx: CanvasRenderingContext2D, field: Float32Array, cells: nu
       // row j counts from the bottom; image rows count from the top
       const o = 4 * ((cells - 1 - j) * cells + i);
       const c = v >= 0.5 ? FIELD_REAL : FIELD_FAKE;
-      const strength = Math.min(1, Math.abs(v - 0.5) * 2);
+      // a gentle curve so small certainties still tint the background
+      const strength = Math.sqrt(Math.min(1, Math.abs(v - 0.5) * 2));
       img.data[o] = c[0];
       img.data[o + 1] = c[1];
       img.data[o + 2] = c[2];
