@@ -80,3 +80,32 @@ export async function chooseBackend(choice: BackendChoice, spec: TrainerSpec, da
   decisions.set(key, decision);
   return decision;
 }
+
+interface WebglBackendShape {
+  gpgpu?: { gl?: WebGLRenderingContext | WebGL2RenderingContext };
+}
+
+function webglContext(): WebGLRenderingContext | WebGL2RenderingContext | null {
+  try {
+    return (tf.findBackend('webgl') as unknown as WebglBackendShape | null)?.gpgpu?.gl ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Call `onLost` when the WebGL context tfjs draws on is lost; returns an unsubscribe. */
+export function watchWebglLoss(onLost: () => void): () => void {
+  const canvas = webglContext()?.canvas as HTMLCanvasElement | undefined;
+  if (!canvas || !('addEventListener' in canvas)) return () => {};
+  const handler = () => onLost();
+  canvas.addEventListener('webglcontextlost', handler);
+  return () => canvas.removeEventListener('webglcontextlost', handler);
+}
+
+/** Force a context loss (tests and the bench use it through window.forgelab). */
+export function loseWebglContext(): boolean {
+  const ext = webglContext()?.getExtension('WEBGL_lose_context');
+  if (!ext) return false;
+  ext.loseContext();
+  return true;
+}

@@ -16,7 +16,7 @@ import { TrainingLoop } from '../core/loop';
 import type { Snapshot } from '../core/loop';
 import type { BackendDecision, BackendName } from '../core/backend';
 import { Rng } from '../core/rng';
-import { chooseBackend, frameHost } from './platform';
+import { chooseBackend, frameHost, watchWebglLoss } from './platform';
 import { appendRow, summarise } from './history';
 import type { HistoryRow } from './history';
 
@@ -60,6 +60,7 @@ export class Playground {
   canRestore = $state(false);
   private buildToken = 0;
   private excluded: BackendName[] = [];
+  private unwatch: () => void = () => {};
 
   constructor() {
     this.loop = new TrainingLoop(frameHost, {
@@ -140,6 +141,8 @@ export class Playground {
     this.decision = decision;
     this.history = [];
     this.snapshot = null;
+    this.unwatch();
+    this.unwatch = decision.backend === 'webgl' ? watchWebglLoss(() => void this.onContextLost()) : () => {};
     this.loop.setRun(trainer, ctx, this.probe);
     this.loop.speed = cfg.speed;
     this.busy = false;
@@ -247,14 +250,45 @@ export class Playground {
 
   private async onFailure(e: unknown): Promise<void> {
     this.running = false;
-    const lost = this.decision?.backend === 'webgl' && isContextLoss(e);
-    if (lost || this.decision?.backend === 'webgl') {
-      this.excluded = [...new Set([...this.excluded, 'webgl' as BackendName])];
-      this.notices = [...this.notices, 'The graphics card (WebGL) stopped responding, so ForgeLab moved to another backend and restarted this run.'];
-      await this.rebuild();
+    if (this.decision?.backend === 'webgl') {
+      await this.leaveWebgl();
       return;
     }
-    this.error = `Training stopped: ${e instanceof Error ? e.message : String(e)}`;
+    this.error = `Training stopped: ${e instanceof Error ? e.message : String(e)}. Press Reset to start again.`;
+  }
+
+  private async onContextLost(): Promise<void> {
+    if (this.decision?.backend !== 'webgl') return;
+    await this.leaveWebgl();
+  }
+
+  /**
+   * WebGL is gone (context lost or failing): carry on without it from the last healthy copy of
+   * the weights, which lives in ordinary memory.
+   */
+  private async leaveWebgl(): Promise<void> {
+    const wasRunning = this.running || this.loop.running;
+    const lostAt = this.step;
+    const state = this.goodState;
+    const history = this.history;
+    this.loop.pause();
+    this.running = false;
+    this.excluded = [...new Set([...this.excluded, 'webgl' as BackendName])];
+    await this.rebuild();
+    if (!this.trainer) return;
+    if (state) {
+      this.trainer.restoreState(state);
+      this.history = history.filter((r) => r.step <= state.steps);
+      this.loop.readback(true);
+    }
+    const backend = this.decision?.backend ?? 'another backend';
+    this.notices = [
+      ...this.notices,
+      state
+        ? `The graphics card (WebGL) stopped at step ${lostAt.toLocaleString('en-US')}. Training continues on ${backend} from step ${state.steps.toLocaleString('en-US')}, the last saved copy.`
+        : `The graphics card (WebGL) stopped before any copy was saved, so this run restarted on ${backend}.`,
+    ];
+    if (wasRunning) this.play();
   }
 
   dismissNotice(i: number): void {
@@ -269,6 +303,7 @@ export class Playground {
   }
 
   destroy(): void {
+    this.unwatch();
     this.loop.pause();
     this.disposeRun();
   }
@@ -279,7 +314,3 @@ export class Playground {
   }
 }
 
-function isContextLoss(e: unknown): boolean {
-  const msg = e instanceof Error ? e.message : String(e);
-  return /context|webgl|lost/i.test(msg);
-}
