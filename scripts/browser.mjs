@@ -32,6 +32,9 @@ export async function launch() {
       // composite in software: SwiftShader compositing drops a busy page to a few frames a
       // second, while WebGL itself still runs on SwiftShader
       '--disable-gpu-compositing',
+      // lets the soak collect garbage before it reads the heap
+      '--js-flags=--expose-gc',
+      '--enable-precise-memory-info',
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',

@@ -1,0 +1,68 @@
+// Soak: train the playground (drawing as usual) for SOAK_STEPS steps (default 100,000) and
+// report tensor count, JS heap and frame time at the start and at the end; they should stay
+// flat. Usage: npm run build && node bench/soak.mjs   (env: SOAK_STEPS, SOAK_BACKEND, SOAK_ROUTE)
+import { launch, openPage, serveDist } from '../scripts/browser.mjs';
+
+const steps = Number(process.env.SOAK_STEPS ?? 100_000);
+const backend = process.env.SOAK_BACKEND ?? 'auto';
+const route = process.env.SOAK_ROUTE ?? '#/';
+const server = await serveDist();
+const browser = await launch();
+try {
+  const { page, problems } = await openPage(browser, server.url, { width: 1440, height: 900 });
+  await page.goto(`${server.url}${route}${route.includes('?') ? '&' : '?'}backend=${backend}`);
+  await page.waitForFunction(() => !document.querySelector('[data-testid=play][disabled]'), null, { timeout: 120_000 });
+
+  /** Tensor count, JS heap (MB) and the mean and 95th-percentile frame interval over 2 s. */
+  const sample = () =>
+    page.evaluate(async () => {
+      globalThis.gc?.();
+      const times = [];
+      await new Promise((resolve) => {
+        const t0 = performance.now();
+        const tick = (t) => {
+          times.push(t);
+          if (t - t0 < 2000) requestAnimationFrame(tick);
+          else resolve();
+        };
+        requestAnimationFrame(tick);
+      });
+      const gaps = times.slice(1).map((t, i) => t - times[i]).sort((a, b) => a - b);
+      const fl = globalThis.forgelab.playground;
+      // @ts-ignore Chromium only
+      const heap = performance.memory ? performance.memory.usedJSHeapSize / 1e6 : NaN;
+      return {
+        step: fl.step,
+        tensors: fl.tensorCount(),
+        heapMB: Math.round(heap * 10) / 10,
+        frameMs: Math.round((gaps.reduce((a, b) => a + b, 0) / gaps.length) * 10) / 10,
+        frameP95Ms: Math.round(gaps[Math.floor(gaps.length * 0.95)] * 10) / 10,
+      };
+    });
+
+  await page.getByTestId('play').click();
+  await page.waitForFunction(() => globalThis.forgelab.playground.step >= 200, null, { timeout: 300_000 });
+  const start = await sample();
+  const t0 = Date.now();
+  let last = start;
+  while (last.step < steps) {
+    await page.waitForTimeout(10_000);
+    last = await page.evaluate(() => ({ step: globalThis.forgelab.playground.step }));
+    process.stderr.write(`\r${last.step} / ${steps} steps`);
+  }
+  process.stderr.write('\n');
+  const end = await sample();
+  const result = {
+    backend: await page.getByTestId('metric-backend').getAttribute('data-value'),
+    steps: end.step,
+    minutes: Math.round((Date.now() - t0) / 6000) / 10,
+    start,
+    end,
+    tensorsFlat: start.tensors === end.tensors,
+    consoleErrors: problems.errors.length,
+  };
+  console.log(JSON.stringify(result));
+} finally {
+  await browser.close();
+  await server.close();
+}
