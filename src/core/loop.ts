@@ -57,6 +57,8 @@ export class TrainingLoop {
   generation = 0;
   running = false;
   speed = 1;
+  /** Minimum time between readbacks (and so between redraws); raised for reduced motion. */
+  readbackInterval = READBACK_INTERVAL_MS;
   private frameId: number | null = null;
   private inFlight = false;
   private inFlightSince = 0;
@@ -160,7 +162,7 @@ export class TrainingLoop {
     const ctx = this.ctx;
     if (!t || !ctx || this.inFlight) return;
     const now = this.host.now();
-    if (!force && now - this.lastReadback < READBACK_INTERVAL_MS) return;
+    if (!force && now - this.lastReadback < this.readbackInterval) return;
     this.lastReadback = now;
     const gen = this.generation;
     const probe = this.probe;

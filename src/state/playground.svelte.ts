@@ -12,7 +12,7 @@ import type { GroupDensity } from '../core/groups';
 import { Trainer, specFromConfig } from '../core/gan/trainer';
 import type { TrainerState } from '../core/gan/trainer';
 import { Probe } from '../core/gan/probe';
-import { TrainingLoop } from '../core/loop';
+import { READBACK_INTERVAL_MS, TrainingLoop } from '../core/loop';
 import type { Snapshot } from '../core/loop';
 import type { BackendDecision, BackendName } from '../core/backend';
 import { Rng } from '../core/rng';
@@ -60,6 +60,9 @@ export class Playground {
   canRestore = $state(false);
   private buildToken = 0;
   private excluded: BackendName[] = [];
+  /** Main-plot draws so far (the bench's frames per second). Not reactive. */
+  framesDrawn = 0;
+  private firstStepShown = false;
   private unwatch: () => void = () => {};
 
   constructor() {
@@ -73,6 +76,11 @@ export class Playground {
       },
       failed: (e) => void this.onFailure(e),
     });
+    // reduced motion: the plot and charts change twice a second instead of eight times
+    const motion = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)');
+    const applyMotion = () => (this.loop.readbackInterval = motion?.matches ? 500 : READBACK_INTERVAL_MS);
+    applyMotion();
+    motion?.addEventListener?.('change', applyMotion);
   }
 
   get step(): number {
@@ -289,6 +297,18 @@ export class Playground {
         : `The graphics card (WebGL) stopped before any copy was saved, so this run restarted on ${backend}.`,
     ];
     if (wasRunning) this.play();
+  }
+
+  /**
+   * The main plot drew a frame of `step`. The first drawn frame after training started is
+   * marked for the bench (performance mark "forgelab:first-step", ms since page load).
+   */
+  noteDrawn(step: number): void {
+    this.framesDrawn++;
+    if (step > 0 && !this.firstStepShown) {
+      this.firstStepShown = true;
+      performance.mark('forgelab:first-step', { detail: { backend: this.decision?.backend } });
+    }
   }
 
   dismissNotice(i: number): void {

@@ -78,7 +78,7 @@ describe('faults', () => {
     await ready(page);
     await page.getByTestId('play').click();
     const setHidden = (hidden: boolean) =>
-      page.evaluate((h) => {
+      page.evaluate((h: boolean) => {
         Object.defineProperty(document, 'hidden', { value: h, configurable: true });
         document.dispatchEvent(new Event('visibilitychange'));
       }, hidden);
