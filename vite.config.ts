@@ -21,6 +21,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // long training tests are split over files; let both cores of a CI machine run them
+          maxWorkers: 2,
           testTimeout: 600_000,
           hookTimeout: 120_000,
         },

@@ -27,6 +27,8 @@ export function loadBackend(name: BackendName, opts: BackendOptions = {}): Promi
         else {
           const wasm = await import('@tensorflow/tfjs-backend-wasm');
           if (opts.wasmPaths) wasm.setWasmPaths(opts.wasmPaths as string);
+          // transposed products fall off XNNPACK's fast path; every backward pass has them
+          (await import('./wasmMatMul')).patchWasmMatMul();
         }
         const ok = await tf.setBackend(name);
         return ok;

@@ -9,6 +9,10 @@ import { cleanDrawn, makeSource, starterDrawing, trainingSet } from '../core/dat
 import type { DrawnPoint, Group, PointSet, Source } from '../core/datasets';
 import { makeEvalContext } from '../core/evaluate';
 import type { GroupDensity } from '../core/groups';
+import type { EvalContext } from '../core/evaluate';
+import { representation } from '../core/experiments/skew';
+import type { Representation } from '../core/experiments/skew';
+import { JS_SAMPLES } from '../core/metrics';
 import { Trainer, specFromConfig } from '../core/gan/trainer';
 import type { TrainerState } from '../core/gan/trainer';
 import { Probe } from '../core/gan/probe';
@@ -47,6 +51,11 @@ export class Playground {
   source = $state.raw<Source | null>(null);
   data = $state.raw<PointSet | null>(null);
   density = $state.raw<GroupDensity | null>(null);
+  /** The evaluation context of the current run (reference sample, floor, densities). */
+  ctx = $state.raw<EvalContext | null>(null);
+  /** Representation per group (shares, intervals, coverage), refreshed about once a second. */
+  representation = $state.raw<Representation | null>(null);
+  private lastRepresentation = -Infinity;
 
   groups: Group[] = $derived(this.source?.groups ?? []);
 
@@ -146,6 +155,9 @@ export class Playground {
     this.source = source;
     this.data = data;
     this.density = ctx.density;
+    this.ctx = ctx;
+    this.representation = null;
+    this.lastRepresentation = -Infinity;
     this.decision = decision;
     this.history = [];
     this.snapshot = null;
@@ -249,6 +261,11 @@ export class Playground {
     }
     this.snapshot = s;
     this.history = appendRow(this.history, s);
+    const t = performance.now();
+    if (this.ctx && (!this.running || t - this.lastRepresentation > 1000)) {
+      this.lastRepresentation = t;
+      this.representation = representation(this.ctx, s.evaluation.generated, JS_SAMPLES, { seed: this.config.seed });
+    }
     const now = performance.now();
     if (now - this.lastSummary > 5000 || !this.running) {
       this.lastSummary = now;

@@ -69,6 +69,13 @@ describe('playground', () => {
     await page.getByTestId('step').click();
     await page.getByTestId('step').click();
     await expect.poll(() => value(page, 'metric-step')).toBe(2);
+    // the representation panel: ratio = synthetic share / real share, recomputed from the shown numbers
+    await expect.poll(async () => Number.isFinite(await value(page, 'metric-ratio-minority'))).toBe(true);
+    const ratio = await value(page, 'metric-ratio-minority');
+    expect(ratio).toBeGreaterThanOrEqual(0);
+    const coverage = await value(page, 'metric-coverage-minority');
+    expect(coverage).toBeGreaterThanOrEqual(0);
+    expect(coverage).toBeLessThanOrEqual(1);
     await page.getByTestId('reset').click();
     await expect.poll(() => value(page, 'metric-step')).toBe(0);
     // the page must fit the phone: nothing wider than the viewport
