@@ -9,7 +9,7 @@
 import { DEFAULT_CONFIG } from '../config';
 import type { Config } from '../config';
 import { makeSource, trainingSet } from '../datasets';
-import type { PointSet } from '../datasets';
+import type { DrawnPoint, PointSet } from '../datasets';
 import { evaluate, makeEvalContext } from '../evaluate';
 import type { EvalContext } from '../evaluate';
 import { Trainer, specFromConfig } from '../gan/trainer';
@@ -267,8 +267,9 @@ export function runSeed(
   steps = 3000,
   onProgress?: Progress,
   every = 50,
+  drawn: readonly DrawnPoint[] = [],
 ): SeedResult | null {
-  const source = makeSource(cfg);
+  const source = makeSource(cfg, drawn);
   const data = trainingSet(source, cfg.points, cfg.seed);
   const trainer = new Trainer(specFromConfig(cfg), data);
   try {
@@ -295,6 +296,44 @@ export function runSeed(
   } finally {
     trainer.dispose();
   }
+}
+
+/** The multi-seed runner: 5 seeds by default, at most 20. */
+export const DEFAULT_SEED_COUNT = 5;
+export const MAX_SEEDS = 20;
+
+/** `count` consecutive seeds from `first`, clamped to 1..MAX_SEEDS seeds. */
+export function seedList(first: number, count = DEFAULT_SEED_COUNT): number[] {
+  const n = Math.max(1, Math.min(MAX_SEEDS, Math.round(count)));
+  return Array.from({ length: n }, (_, i) => first + i);
+}
+
+export interface SeedsSummary {
+  results: SeedResult[];
+  /** Median ratio per group over the seeds. */
+  medians: number[];
+}
+
+/**
+ * Run `cfg` on several seeds one after another (the multi-seed runner without a worker).
+ * onProgress gets (steps done over all seeds, total); return false to stop (result null).
+ */
+export function runSeeds(
+  cfg: Config,
+  seeds: readonly number[],
+  steps = 3000,
+  onProgress?: Progress,
+  onSeed?: (r: SeedResult) => void,
+): SeedsSummary | null {
+  const results: SeedResult[] = [];
+  const total = seeds.length * steps;
+  for (let k = 0; k < seeds.length; k++) {
+    const r = runSeed({ ...cfg, seed: seeds[k] }, steps, onProgress && ((s) => onProgress(k * steps + s, total)));
+    if (!r) return null;
+    results.push(r);
+    onSeed?.(r);
+  }
+  return { results, medians: medianRatios(results) };
 }
 
 /** Median of each group's ratio over several seed results. */

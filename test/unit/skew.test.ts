@@ -1,0 +1,138 @@
+/**
+ * The representation metrics of the skew view on constructed cases (no training): a forger that
+ * only ever makes majority points, a perfect copy, the bootstrap interval, the sentences.
+ */
+import { describe, expect, it } from 'vitest';
+import { settingFor } from '../../src/core/config';
+import type { NumberSetting } from '../../src/core/config';
+import { twoGroups } from '../../src/core/datasets';
+import type { PointSet } from '../../src/core/datasets';
+import { makeEvalContext } from '../../src/core/evaluate';
+import {
+  bootstrapShares,
+  droppedGroups,
+  formatShare,
+  median,
+  MAX_SEEDS,
+  representation,
+  seedList,
+  representationSentences,
+  shareSentence,
+  SKEW_PRESETS,
+  skewPreset,
+} from '../../src/core/experiments/skew';
+import { Rng } from '../../src/core/rng';
+
+function onlyGroup(set: PointSet, group: number): { x: Float32Array; n: number } {
+  const keep: number[] = [];
+  for (let i = 0; i < set.n; i++) if (set.g[i] === group) keep.push(set.x[2 * i], set.x[2 * i + 1]);
+  return { x: Float32Array.from(keep), n: keep.length / 2 };
+}
+
+describe('representation on constructed cases', () => {
+  const source = twoGroups(0.1, 'separate');
+  const ctx = makeEvalContext(source, 11);
+
+  it('a forger that only makes majority points has minority ratio 0 and has dropped it', () => {
+    const big = source.sample(new Rng(5).fork('fake'), 4000);
+    const gen = onlyGroup(big, 0);
+    const rep = representation(ctx, gen.x, gen.n, { seed: 3 });
+    const [maj, min] = rep.groups;
+    expect(min.realShare).toBeCloseTo(0.1, 2);
+    expect(min.syntheticShare).toBe(0);
+    expect(min.ratio).toBe(0);
+    expect(min.interval).toEqual([0, 0]);
+    expect(min.dropped).toBe(true);
+    expect(min.coverage).toBeLessThan(0.02);
+    expect(maj.ratio).toBeGreaterThan(1.05);
+    expect(maj.coverage).toBeGreaterThan(0.9);
+    expect(droppedGroups(rep).map((g) => g.id)).toEqual(['minority']);
+    expect(representationSentences(rep)[0]).toMatch(/^The forger has dropped the minority: it is 10% of the real data but only 0% of the synthetic data/);
+  });
+
+  it('a perfect copy (a fresh real sample) has ratios close to 1 and nothing dropped', () => {
+    for (const [minority, seed] of [[0.1, 21], [0.5, 22], [0.3, 23]] as const) {
+      const src = twoGroups(minority, 'separate');
+      const c = makeEvalContext(src, seed);
+      const copy = src.sample(new Rng(seed).fork('copy'), 2048);
+      const rep = representation(c, copy.x, copy.n, { seed });
+      for (const g of rep.groups) {
+        expect(g.ratio).toBeGreaterThan(0.9);
+        expect(g.ratio).toBeLessThan(1.1);
+        expect(g.interval[0]).toBeLessThanOrEqual(g.syntheticShare);
+        expect(g.interval[1]).toBeGreaterThanOrEqual(g.syntheticShare);
+        expect(g.coverage).toBeGreaterThan(0.9);
+        expect(g.reliable).toBe(true);
+      }
+      expect(droppedGroups(rep)).toEqual([]);
+      expect(rep.offData).toBeLessThan(0.03);
+    }
+  });
+
+  it('flags the ratio as unreliable where a small group overlaps a big one', () => {
+    const src = twoGroups(0.03, 'overlap');
+    const c = makeEvalContext(src, 4);
+    const copy = src.sample(new Rng(4).fork('copy'), 2048);
+    const rep = representation(c, copy.x, copy.n, { withCoverage: false });
+    expect(rep.groups[1].realAssignedShare).toBeLessThan(0.8 * rep.groups[1].realShare);
+    expect(rep.groups[1].reliable).toBe(false);
+    expect(rep.groups[0].reliable).toBe(true);
+  });
+
+  it('the bootstrap interval has the binomial width and is reproducible', () => {
+    const labels = new Int8Array(2000);
+    for (let i = 0; i < 200; i++) labels[i * 10] = 1; // exactly 10% in group 1
+    const a = bootstrapShares(labels, 2, new Rng(7), 1000, 0.9);
+    const b = bootstrapShares(labels, 2, new Rng(7), 1000, 0.9);
+    expect(a).toEqual(b);
+    const [lo, hi] = a[1];
+    // sd = sqrt(0.1 · 0.9 / 2000) = 0.0067; a 90% interval spans about ±1.645 sd
+    expect(lo).toBeLessThan(0.1);
+    expect(hi).toBeGreaterThan(0.1);
+    expect(hi - lo).toBeGreaterThan(0.017);
+    expect(hi - lo).toBeLessThan(0.027);
+    // off-data labels (-1) count in n but in no group
+    const off = Int8Array.from([0, 1, -1, -1]);
+    const c = bootstrapShares(off, 2, new Rng(1), 500);
+    expect(c[0][1]).toBeLessThanOrEqual(1);
+    expect(c[1][0]).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('sentences, presets, median', () => {
+  it('says the shares in plain language', () => {
+    expect(shareSentence({ label: 'Minority', realShare: 0.1, syntheticShare: 0.02 })).toBe(
+      'The minority is 10% of the real data and 2% of the synthetic data.',
+    );
+    expect(formatShare(0.004)).toBe('0.4%');
+    expect(formatShare(0.0004)).toBe('under 0.1%');
+    expect(formatShare(0.137)).toBe('14%');
+    expect(formatShare(0.0999)).toBe('10%');
+    expect(formatShare(0)).toBe('0%');
+  });
+
+  it('ships the four skew presets inside the setting ranges', () => {
+    expect(SKEW_PRESETS.map((p) => p.label)).toEqual(['50/50', '70/30', '90/10', '97/3']);
+    const range = settingFor('minority') as NumberSetting;
+    for (const p of SKEW_PRESETS) {
+      const m = p.config.minority!;
+      expect(m).toBeGreaterThanOrEqual(range.min);
+      expect(m).toBeLessThanOrEqual(range.max);
+    }
+    expect(skewPreset('90-10').config.minority).toBe(0.1);
+    expect(() => skewPreset('nope')).toThrow();
+  });
+
+  it('lists the runner’s seeds: 5 by default, at most 20', () => {
+    expect(seedList(6)).toEqual([6, 7, 8, 9, 10]);
+    expect(seedList(1, 50).length).toBe(MAX_SEEDS);
+    expect(seedList(3, 0)).toEqual([3]);
+  });
+
+  it('takes medians, ignoring NaN', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([NaN, 5])).toBe(5);
+    expect(median([])).toBeNaN();
+  });
+});
