@@ -11,10 +11,14 @@ export function chromePath() {
   return found;
 }
 
-/** Serve dist/ on a free loopback port; returns { url, close }. */
+/**
+ * Serve dist/ (or FORGELAB_DIST, e.g. a private build made with `vite build --outDir`, so another
+ * build on a shared machine cannot swap files mid-run) on a free loopback port; returns { url, close }.
+ */
 export async function serveDist() {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first.');
-  const server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false }, logLevel: 'silent' });
+  const outDir = process.env.FORGELAB_DIST || 'dist';
+  if (!existsSync(`${outDir}/index.html`)) throw new Error(`${outDir}/ is missing: run \`npm run build\` first.`);
+  const server = await preview({ build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false }, logLevel: 'silent' });
   const address = server.httpServer.address();
   const url = `http://127.0.0.1:${address.port}/`;
   return { url, close: () => new Promise((r) => server.httpServer.close(() => r())) };

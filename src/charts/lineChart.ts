@@ -63,7 +63,10 @@ export function draw<T>(svgEl: SVGSVGElement, rows: readonly T[], opt: LineChart
     g.append('text').attr('class', 'axis-label x-label').text('training step');
   }
   g.attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
-  g.select<SVGGElement>('g.x').attr('transform', `translate(0,${innerH})`).call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(innerW / 80)), '~s'));
+  // "2k" when every tick is a whole thousand, else plain "1,200" (not "1.2k" or "0.1k")
+  const xTicks = Math.max(2, Math.floor(innerW / 80));
+  const xFormat = x.ticks(xTicks).every((v) => v % 1000 === 0) ? d3.format('~s') : d3.format(',');
+  g.select<SVGGElement>('g.x').attr('transform', `translate(0,${innerH})`).call(d3.axisBottom(x).ticks(xTicks).tickFormat((v) => xFormat(+v)));
   g.select<SVGGElement>('g.y').call(d3.axisLeft(y).ticks(4).tickFormat((v) => (opt.yFormat ? opt.yFormat(+v) : d3.format('~g')(+v))));
   g.select('text.x-label').attr('x', innerW).attr('y', innerH + 24).attr('text-anchor', 'end');
 

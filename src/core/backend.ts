@@ -61,6 +61,8 @@ export interface BackendDecision {
   backend: BackendName;
   reason: string;
   trials: TrialResult[];
+  /** Training started here before the trial finished; the measured choice follows. */
+  provisional?: boolean;
 }
 
 /**
@@ -107,7 +109,8 @@ export function describeDecision(trials: TrialResult[], chosen: BackendName, for
   const runner = sorted[1];
   const best = sorted[0];
   const factor = best.stepsPerSecond / Math.max(1e-9, runner.stepsPerSecond);
-  return `${best.backend}: ${factor.toFixed(1)}× faster than ${runner.backend} on this model in a quick trial`;
+  const rates = sorted.map((t) => `${t.backend} ${Math.round(t.stepsPerSecond).toLocaleString('en-US')}`).join(', ');
+  return `${best.backend}: ${factor.toFixed(1)}× faster than ${runner.backend} on this model in a quick trial (${rates} steps/s)`;
 }
 
 export function isBackendName(x: BackendChoice | string): x is BackendName {

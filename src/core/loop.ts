@@ -28,7 +28,9 @@ export interface Snapshot {
   /** Steps per second over the last readbacks. */
   stepsPerSecond: number;
   frame: ProbeFrame | null;
+  /** The latest evaluation (2,048 samples): new in this snapshot when `evaluated`, else repeated. */
   evaluation: Evaluation;
+  evaluated: boolean;
   /** The detective's and forger's learning rates now. */
   rates: { g: number; d: number };
 }
@@ -43,8 +45,13 @@ export interface LoopEvents {
 
 /** Length of one training slice; `speed` scales it. */
 export const FRAME_BUDGET_MS = 8;
-/** Readbacks at most this often. */
-export const READBACK_INTERVAL_MS = 120;
+/** Readbacks (and so redraws) at most this often: with slices of 8 ms, 30–40 a second. */
+export const READBACK_INTERVAL_MS = 25;
+/**
+ * Full evaluations (the metrics and charts, 2,048 samples a side) at most this often; the
+ * readbacks in between carry only what the plot draws, which costs a fraction as much.
+ */
+export const EVALUATION_INTERVAL_MS = 250;
 
 export class TrainingLoop {
   private host: LoopHost;
@@ -59,6 +66,13 @@ export class TrainingLoop {
   speed = 1;
   /** Minimum time between readbacks (and so between redraws); raised for reduced motion. */
   readbackInterval = READBACK_INTERVAL_MS;
+  evaluationInterval = EVALUATION_INTERVAL_MS;
+  private lastEvaluation = -Infinity;
+  private evaluation: Evaluation | null = null;
+  /** How long the last readback took to come back (long on a busy or software GPU). */
+  private lastLatency = 0;
+  /** Slices whose steps the device has not finished yet (see frame()). */
+  private fencesPending = 0;
   private frameId: number | null = null;
   private inFlight = false;
   private inFlightSince = 0;
@@ -82,6 +96,10 @@ export class TrainingLoop {
     this.rateWindow = [];
     this.stepsPerSecond = 0;
     this.lastReadback = -Infinity;
+    this.lastEvaluation = -Infinity;
+    this.evaluation = null;
+    this.lastLatency = 0;
+    this.fencesPending = 0;
   }
 
   /** Swap the probe of the current run (e.g. the manifold toggle) without a new generation. */
@@ -141,37 +159,60 @@ export class TrainingLoop {
     this.frameId = null;
     if (!this.running || !this.trainer) return;
     const start = this.host.now();
-    // Back-pressure for asynchronous backends: while an old readback is still waiting on the
-    // GPU, queue no more work, so the queue never grows beyond one readback interval.
-    const gpuBusy = this.inFlight && start - this.inFlightSince > 2 * FRAME_BUDGET_MS;
+    // Back-pressure for asynchronous backends: a slice trains only while the device has at most
+    // one earlier slice still to finish (a one-number read of each slice's last loss is its
+    // fence; on wasm and cpu it settles at once), and not while an old readback has been waiting
+    // on the GPU for long. So the GPU's queue stays short and readbacks come back quickly.
+    const gpuBusy = this.fencesPending >= 2 || (this.inFlight && start - this.inFlightSince > 2 * FRAME_BUDGET_MS);
     if (!gpuBusy) {
-      const budget = FRAME_BUDGET_MS * this.speed;
-      this.guard((t) => {
+      // end the slice when the next readback is due, so frames come at the readback interval
+      // rather than at the next slice boundary after it
+      const untilReadback = this.lastReadback + this.readbackInterval - start;
+      const budget = Math.min(FRAME_BUDGET_MS * this.speed, untilReadback > 1 ? untilReadback : Infinity);
+      const ok = this.guard((t) => {
         do t.step();
         while (this.host.now() - start < budget);
       });
+      const fence = ok ? this.trainer?.lossG : null;
+      if (fence) {
+        const gen = this.generation;
+        this.fencesPending++;
+        const done = () => {
+          if (gen === this.generation) this.fencesPending--;
+        };
+        fence.data().then(done, done);
+      }
     }
     if (!this.running) return;
     this.readback(false);
     this.schedule();
   }
 
-  /** Start an asynchronous readback unless one is in flight or one happened too recently. */
+  /**
+   * Start an asynchronous readback unless one is in flight or one happened too recently. It
+   * carries a full evaluation when forced or when the last one is older than the evaluation
+   * interval, and otherwise only the plot's frame and the losses.
+   */
   readback(force: boolean): void {
     const t = this.trainer;
     const ctx = this.ctx;
     if (!t || !ctx || this.inFlight) return;
     const now = this.host.now();
-    if (!force && now - this.lastReadback < this.readbackInterval) return;
-    this.lastReadback = now;
-    const gen = this.generation;
+    // a device that takes long to answer (WebGL on a software rasteriser) is asked less often,
+    // so it spends its time training rather than drawing
+    if (!force && now - this.lastReadback < Math.max(this.readbackInterval, 2 * this.lastLatency)) return;
     const probe = this.probe;
+    const full = force || !probe || !this.evaluation || now - this.lastEvaluation >= this.evaluationInterval;
+    if (!full && !probe) return;
+    this.lastReadback = now;
+    if (full) this.lastEvaluation = now;
+    const gen = this.generation;
     const step = t.steps;
     const rates = t.rates();
     let packed: tf.Tensor1D;
     try {
       packed = tf.tidy(() => {
-        const parts: tf.Tensor[] = [evaluationTensor(t, ctx, this.evalRng)];
+        const parts: tf.Tensor[] = full ? [evaluationTensor(t, ctx, this.evalRng)] : [];
         if (probe) parts.push(probe.tensor(t));
         parts.push(tf.stack([t.lossD ?? tf.scalar(NaN), t.lossG ?? tf.scalar(NaN)]));
         return tf.concat(parts) as tf.Tensor1D;
@@ -188,18 +229,21 @@ export class TrainingLoop {
       .then((raw) => {
         const flat = raw as Float32Array;
         if (gen !== this.generation) return;
+        this.lastLatency = this.host.now() - now;
         const dim = t.spec.dim;
-        const evaluation = unpackEvaluation(flat, ctx, dim);
-        const frame = probe ? probe.unpack(flat, evaluationLength(dim)) : null;
+        const evaluation = full ? unpackEvaluation(flat, ctx, dim) : this.evaluation!;
+        if (full) this.evaluation = evaluation;
+        const frame = probe ? probe.unpack(flat, full ? evaluationLength(dim) : 0) : null;
         const lossD = flat[flat.length - 2];
         const lossG = flat[flat.length - 1];
         this.measureRate(this.host.now(), step);
-        const bad = (t.lossD && !Number.isFinite(lossD)) || (t.lossG && !Number.isFinite(lossG)) || evaluation.generated.some((v) => !Number.isFinite(v));
+        const points = full ? evaluation.generated : frame!.points;
+        const bad = (t.lossD && !Number.isFinite(lossD)) || (t.lossG && !Number.isFinite(lossG)) || points.some((v) => !Number.isFinite(v));
         if (bad) {
           this.pause();
           this.events.diverged(step);
         }
-        this.events.snapshot({ generation: gen, step, lossD, lossG, stepsPerSecond: this.stepsPerSecond, frame, evaluation, rates });
+        this.events.snapshot({ generation: gen, step, lossD, lossG, stepsPerSecond: this.stepsPerSecond, frame, evaluation, evaluated: full, rates });
       })
       .catch((e) => {
         if (gen !== this.generation) return;

@@ -27,8 +27,34 @@ export const backendOptions = {
   },
 };
 
-/** Training slices on zero-delay timers: input and rendering run between them. */
-export const frameHost: LoopHost = {
+/**
+ * Training slices as message-channel tasks: input and rendering run between them (Chrome gives
+ * both priority over posted tasks), and unlike a chain of zero-delay timers they are not clamped
+ * to 4 ms apart, which left a third of the time idle.
+ */
+function messageHost(): LoopHost {
+  const queue = new Map<number, () => void>();
+  let next = 1;
+  const channel = new MessageChannel();
+  channel.port1.onmessage = (e: MessageEvent<number>) => {
+    const cb = queue.get(e.data);
+    if (!cb) return;
+    queue.delete(e.data);
+    cb();
+  };
+  return {
+    now: () => performance.now(),
+    schedule: (cb) => {
+      const id = next++;
+      queue.set(id, cb);
+      channel.port2.postMessage(id);
+      return id;
+    },
+    cancel: (id) => void queue.delete(id),
+  };
+}
+
+export const frameHost: LoopHost = typeof MessageChannel === 'function' ? messageHost() : {
   now: () => performance.now(),
   schedule: (cb) => setTimeout(cb, 0) as unknown as number,
   cancel: (id) => clearTimeout(id),
@@ -41,17 +67,30 @@ function sizeKey(spec: TrainerSpec): string {
   return JSON.stringify([spec.dim, spec.noiseDim, spec.generator.hidden, spec.detective.hidden, spec.batch, spec.recipe, spec.dSteps]);
 }
 
+/** Backends that start at once (no shader compilation), in the order to try them. */
+const QUICK: readonly BackendName[] = ['wasm', 'cpu'];
+
 /**
  * Put tfjs on a backend for this spec. A forced backend that cannot start falls back to the
- * automatic choice, and the reason says so.
+ * automatic choice, and the reason says so. With `quickStart`, an automatic choice that has not
+ * been measured for this network size starts at once on wasm (or cpu) and says so; the caller
+ * then runs `measureBackends` and moves to the winner (WebGL's shaders take seconds to compile,
+ * so measuring it first would hold up the first step).
  */
-export async function chooseBackend(choice: BackendChoice, spec: TrainerSpec, data: PointSet, exclude: BackendName[] = []): Promise<BackendDecision> {
+export async function chooseBackend(choice: BackendChoice, spec: TrainerSpec, data: PointSet, exclude: BackendName[] = [], opts: { quickStart?: boolean } = {}): Promise<BackendDecision> {
   if (choice !== 'auto' && !exclude.includes(choice)) {
     if (await useBackend(choice, backendOptions)) return { backend: choice, reason: describeDecision([], choice, true), trials: [] };
   }
   const key = sizeKey(spec) + exclude.join();
   const cached = decisions.get(key);
   if (cached && (await useBackend(cached.backend, backendOptions))) return cached;
+  if (opts.quickStart && choice === 'auto' && typeof Worker === 'function') {
+    for (const name of QUICK) {
+      if (!exclude.includes(name) && (await useBackend(name, backendOptions))) {
+        return { backend: name, reason: `${name} to start with, while each backend is measured on this model`, trials: [], provisional: true };
+      }
+    }
+  }
   const trials: TrialResult[] = [];
   for (const name of BACKENDS) {
     if (exclude.includes(name)) continue;
@@ -77,6 +116,31 @@ export async function chooseBackend(choice: BackendChoice, spec: TrainerSpec, da
   let reason = describeDecision(trials, best, false);
   if (choice !== 'auto') reason = `${choice} could not start here, so ${reason}`;
   const decision = { backend: best, reason, trials };
+  decisions.set(key, decision);
+  return decision;
+}
+
+/**
+ * Measure every available backend on this model in a worker (so training goes on meanwhile)
+ * and return the fastest, cached per network size. The worker is closed afterwards: it holds a
+ * WebGL context and each backend's memory.
+ */
+export async function measureBackends(spec: TrainerSpec, data: PointSet, exclude: BackendName[] = []): Promise<BackendDecision> {
+  const key = sizeKey(spec) + exclude.join();
+  const cached = decisions.get(key);
+  if (cached) return cached;
+  const names = BACKENDS.filter((b) => !exclude.includes(b));
+  const { runInWorker, closeChannel } = await import('./workerClient');
+  let trials: TrialResult[];
+  try {
+    const plainData = { x: data.x, g: data.g, n: data.n, dim: data.dim };
+    trials = (await runInWorker<(TrialResult | null)[]>('backend.trial', [spec, plainData, names, 250, backendOptions.wasmPaths], { backend: 'none', channel: 'trial' })).result.filter((t): t is TrialResult => t !== null);
+  } finally {
+    closeChannel('trial');
+  }
+  if (!trials.length) throw new Error('No backend could be measured.');
+  trials.sort((a, b) => b.stepsPerSecond - a.stepsPerSecond);
+  const decision = { backend: trials[0].backend, reason: describeDecision(trials, trials[0].backend, false), trials };
   decisions.set(key, decision);
   return decision;
 }

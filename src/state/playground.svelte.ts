@@ -14,17 +14,24 @@ import { representation } from '../core/experiments/skew';
 import type { Representation } from '../core/experiments/skew';
 import { JS_SAMPLES } from '../core/metrics';
 import { Trainer, specFromConfig } from '../core/gan/trainer';
-import type { TrainerState } from '../core/gan/trainer';
+import type { TrainerSpec, TrainerState } from '../core/gan/trainer';
 import { Probe } from '../core/gan/probe';
 import { READBACK_INTERVAL_MS, TrainingLoop } from '../core/loop';
 import type { Snapshot } from '../core/loop';
 import type { BackendDecision, BackendName } from '../core/backend';
+import { useBackend } from '../core/backend';
 import { Rng } from '../core/rng';
-import { chooseBackend, frameHost, watchWebglLoss } from './platform';
+import { backendOptions, chooseBackend, frameHost, measureBackends, watchWebglLoss } from './platform';
+import { runInWorker, workersAvailable } from './workerClient';
 import { appendRow, summarise } from './history';
 import type { HistoryRow } from './history';
 
 export const VISUAL_POINTS = 400;
+/**
+ * Charts take a history row at most this often while training: redrawing the four SVG charts
+ * costs tens of milliseconds, so they move twice a second while the plot redraws thirty times.
+ */
+export const HISTORY_INTERVAL_MS = 500;
 export const FIELD_CELLS = 48;
 
 export interface ViewToggles {
@@ -56,6 +63,7 @@ export class Playground {
   /** Representation per group (shares, intervals, coverage), refreshed about once a second. */
   representation = $state.raw<Representation | null>(null);
   private lastRepresentation = -Infinity;
+  private lastHistory = -Infinity;
 
   groups: Group[] = $derived(this.source?.groups ?? []);
 
@@ -138,7 +146,7 @@ export class Playground {
     const spec = specFromConfig(cfg);
     let decision: BackendDecision;
     try {
-      decision = await chooseBackend(cfg.backend, spec, data, this.excluded);
+      decision = await chooseBackend(cfg.backend, spec, data, this.excluded, { quickStart: true });
     } catch (e) {
       if (token === this.buildToken) {
         this.error = e instanceof Error ? e.message : String(e);
@@ -158,6 +166,7 @@ export class Playground {
     this.ctx = ctx;
     this.representation = null;
     this.lastRepresentation = -Infinity;
+    this.lastHistory = -Infinity;
     this.decision = decision;
     this.history = [];
     this.snapshot = null;
@@ -168,6 +177,30 @@ export class Playground {
     this.busy = false;
     this.loop.readback(true);
     if (wasRunning) this.play();
+    if (decision.provisional) void this.settleBackend(token, spec, data);
+  }
+
+  /**
+   * The automatic backend started provisionally (wasm or cpu): measure every backend on this
+   * model in a worker while training goes on, then move the run to the fastest. Tensors follow
+   * to the new backend on their next use, so the run continues where it was.
+   */
+  private async settleBackend(token: number, spec: TrainerSpec, data: PointSet): Promise<void> {
+    let d: BackendDecision;
+    try {
+      d = await measureBackends(spec, data, this.excluded);
+    } catch {
+      if (token === this.buildToken && this.decision) this.decision = { ...this.decision, provisional: false, reason: `${this.decision.backend}: the other backends could not be measured here` };
+      return;
+    }
+    if (token !== this.buildToken) return;
+    if (d.backend !== this.decision?.backend) {
+      if (!(await useBackend(d.backend, backendOptions)) || token !== this.buildToken) return;
+      this.unwatch();
+      this.unwatch = d.backend === 'webgl' ? watchWebglLoss(() => void this.onContextLost()) : () => {};
+    }
+    this.decision = d;
+    performance.mark('forgelab:backend-decided', { detail: { backend: d.backend } });
   }
 
   private visualNoise: Float32Array | null = null;
@@ -260,17 +293,56 @@ export class Playground {
       });
     }
     this.snapshot = s;
-    this.history = appendRow(this.history, s);
     const t = performance.now();
+    // the plot redraws on every readback; the charts and the table follow the evaluations
+    if (!s.evaluated) return;
+    if (!this.running || t - this.lastHistory >= HISTORY_INTERVAL_MS) {
+      this.lastHistory = t;
+      this.history = appendRow(this.history, s);
+    }
     if (this.ctx && (!this.running || t - this.lastRepresentation > 1000)) {
       this.lastRepresentation = t;
-      this.representation = representation(this.ctx, s.evaluation.generated, JS_SAMPLES, { seed: this.config.seed });
+      this.refreshRepresentation(s.evaluation.generated);
     }
     const now = performance.now();
     if (now - this.lastSummary > 5000 || !this.running) {
       this.lastSummary = now;
       this.summary = summarise(s, this.groups.map((g) => g.label));
     }
+  }
+
+  private repBusy = false;
+  private repNext: { generated: Float32Array; token: number } | null = null;
+
+  /**
+   * The representation table for generated points. Its bootstrap and coverage are O(n²) work
+   * (hundreds of milliseconds on a slow machine), so it runs in a worker, on the playground's
+   * own channel; the newest request waits while one is running.
+   */
+  private refreshRepresentation(generated: Float32Array): void {
+    const token = this.buildToken;
+    const seed = this.config.seed;
+    const local = () => {
+      if (token === this.buildToken && this.ctx) this.representation = representation(this.ctx, generated, JS_SAMPLES, { seed });
+    };
+    if (!workersAvailable) return local();
+    if (this.repBusy) {
+      this.repNext = { generated, token };
+      return;
+    }
+    this.repBusy = true;
+    const { data, minority, place } = this.config;
+    runInWorker<Representation>('skew.representation', [{ data, minority, place, seed }, this.drawn, generated, JS_SAMPLES, { seed }], { backend: 'none', channel: 'live' })
+      .then(({ result }) => {
+        if (token === this.buildToken) this.representation = result;
+      })
+      .catch(local)
+      .finally(() => {
+        this.repBusy = false;
+        const next = this.repNext;
+        this.repNext = null;
+        if (next && next.token === this.buildToken) this.refreshRepresentation(next.generated);
+      });
   }
 
   private async onFailure(e: unknown): Promise<void> {

@@ -6,7 +6,7 @@
 import { DEFAULT_CONFIG, SETTINGS, clampSetting } from '../core/config';
 import type { Config, NumberSetting } from '../core/config';
 
-export type RouteName = 'playground' | 'lessons' | 'lesson' | 'teach' | 'bench' | 'faces' | 'notfound';
+export type RouteName = 'playground' | 'lessons' | 'lesson' | 'teach' | 'bench' | 'faces' | 'experiments' | 'notfound';
 
 export interface Route {
   name: RouteName;
@@ -20,7 +20,7 @@ export interface Route {
  * One address per view, used by the audits (axe, the off-origin request check): a route added
  * here is tested automatically.
  */
-export const AUDIT_ROUTES: readonly string[] = ['#/', '#/?data=ring&present=1', '#/?data=drawn', '#/no-such-page'];
+export const AUDIT_ROUTES: readonly string[] = ['#/', '#/?data=ring&present=1', '#/?data=drawn', '#/faces', '#/faces?present=1', '#/experiments', '#/bench', '#/no-such-page'];
 
 /** Keys the URL may carry besides settings. */
 export const VIEW_KEYS = ['present', 'embed', 'manifold', 'arrows', 'field', 'play', 'steps'] as const;
@@ -50,7 +50,7 @@ export function parseHash(hash: string): Route {
   else if (parts[0] === 'lessons' && parts.length === 2) {
     name = 'lesson';
     slug = parts[1];
-  } else if (parts.length === 1 && (parts[0] === 'teach' || parts[0] === 'bench' || parts[0] === 'faces')) {
+  } else if (parts.length === 1 && (parts[0] === 'teach' || parts[0] === 'bench' || parts[0] === 'faces' || parts[0] === 'experiments')) {
     name = parts[0];
   }
   return { name, slug, path: decoded, params };

@@ -27,7 +27,7 @@ async function run(tasks: Record<string, Task>, msg: RunMessage): Promise<void> 
   try {
     const task = tasks[msg.task];
     if (!task) throw new Error(`no task "${msg.task}" in this worker`);
-    if (!(await useBackend(msg.backend, { wasmPaths: msg.wasmPaths })) && !(await useBackend('cpu'))) throw new Error('no backend could start in the worker');
+    if (msg.backend && !(await useBackend(msg.backend, { wasmPaths: msg.wasmPaths })) && !(await useBackend('cpu'))) throw new Error('no backend could start in the worker');
     const t0 = performance.now();
     let lastPost = -Infinity;
     const result = task(msg.args, (done, total) => {
@@ -39,7 +39,7 @@ async function run(tasks: Record<string, Task>, msg: RunMessage): Promise<void> 
       }
       return true;
     });
-    self.postMessage({ type: 'result', id, result, backend: tf.getBackend(), ms: performance.now() - t0 });
+    self.postMessage({ type: 'result', id, result: await result, backend: msg.backend ? tf.getBackend() : 'none', ms: performance.now() - t0 });
   } catch (err) {
     self.postMessage({ type: 'error', id, message: err instanceof Error ? err.message : String(err) });
   }

@@ -9,7 +9,8 @@ export interface RunMessage {
   id: number;
   task: string;
   args: unknown[];
-  backend: Extract<BackendName, 'cpu' | 'wasm'>;
+  /** The tfjs backend the task needs; none for tasks that only do JavaScript arithmetic. */
+  backend?: Extract<BackendName, 'cpu' | 'wasm'>;
   /** Absolute URLs of the wasm binaries (the worker cannot resolve the page's asset URLs). */
   wasmPaths?: Record<string, string>;
 }

@@ -24,7 +24,8 @@ describe.each(AUDIT_ROUTES)('route %s', (route) => {
   it.each([390, 1440])('has no axe violation, no console error and no off-origin request at %i px', async (width) => {
     const { page, context, problems } = await openPage(browser, server.url, { width, height: 900 });
     await page.goto(`${server.url}${route.includes('?') ? route + '&' : route + '?'}backend=cpu`);
-    await page.waitForFunction(() => !document.querySelector('[data-testid=play][disabled]'), null, { timeout: 60_000 });
+    // route-agnostic readiness: the view has rendered, and a playground (if any) is ready
+    await page.waitForFunction(() => (document.querySelector('main')?.childElementCount ?? 0) > 0 && !document.querySelector('[data-testid=play][disabled]'), null, { timeout: 60_000 });
     await page.waitForTimeout(300);
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
     const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);

@@ -86,6 +86,40 @@ export class Mlp {
     this.theta = tf.tidy(() => tf.variable(tf.tensor1d(init), true));
   }
 
+  /** Per-layer views of θ and the θ they were cut from (its dataId changes on every assign). */
+  private cachedViews: { W: tf.Tensor3D; b: tf.Tensor1D }[] | null = null;
+  private viewsOf: object | null = null;
+
+  /**
+   * Each layer's W (as [1, rows, cols], the fused kernels' shape) and b as tensors cut from θ,
+   * cached until θ is next assigned: one split per update instead of a slice and reshape per
+   * layer per use. For the hand-written passes (backprop.ts); Mlp.apply slices θ itself so the
+   * tape reaches θ.
+   */
+  views(): { W: tf.Tensor3D; b: tf.Tensor1D }[] {
+    const id = this.theta.dataId;
+    if (this.cachedViews && this.viewsOf === id) return this.cachedViews;
+    this.disposeViews();
+    const sizes = this.layout.flatMap(({ rows, cols }) => [rows * cols, cols]);
+    this.cachedViews = tf.tidy(() => {
+      const parts = tf.split(this.theta, sizes);
+      return this.layout.map(({ rows, cols }, l) => ({ W: tf.reshape(parts[2 * l], [1, rows, cols]) as tf.Tensor3D, b: parts[2 * l + 1] as tf.Tensor1D }));
+    });
+    // kept: views are made inside whatever tidy asked for them first, and live past it
+    for (const { W, b } of this.cachedViews) {
+      tf.keep(W);
+      tf.keep(b);
+    }
+    this.viewsOf = id;
+    return this.cachedViews;
+  }
+
+  private disposeViews(): void {
+    if (this.cachedViews) for (const { W, b } of this.cachedViews) tf.dispose([W, b]);
+    this.cachedViews = null;
+    this.viewsOf = null;
+  }
+
   /** The trainable variables (one). */
   get vars(): tf.Variable[] {
     return [this.theta];
@@ -141,6 +175,7 @@ export class Mlp {
   }
 
   dispose(): void {
+    this.disposeViews();
     this.theta.dispose();
   }
 }

@@ -13,6 +13,7 @@ import type { MlpSpec } from './networks';
 import { detectiveLoss, forgerLoss, realProbability } from './losses';
 import { makeFlatOptimizer } from './optim';
 import type { FlatOptimizer } from './optim';
+import { backward, flatten, forward, penaltyWeightGrads, piecewiseLinear, predict } from './backprop';
 
 export interface TrainerSpec {
   seed: number;
@@ -59,12 +60,20 @@ export function specFromConfig(cfg: Config, dim = 2): TrainerSpec {
 
 export const DEFAULT_SPEC: TrainerSpec = specFromConfig(DEFAULT_CONFIG);
 
-/** Minimise `loss` over one network's parameters only; returns the loss (kept). */
-function update(net: Mlp, opt: FlatOptimizer, lr: number, loss: () => tf.Scalar): tf.Scalar {
-  const { value, grads } = tf.variableGrads(loss, [net.theta]);
-  opt.apply(net.theta, grads[net.theta.name], lr);
-  tf.dispose(grads);
-  return value;
+/** Rows as [1, n, d], the shape of the hand-written passes. */
+function as3d(x: tf.Tensor2D | tf.Tensor3D): tf.Tensor3D {
+  return x.rank === 3 ? (x as tf.Tensor3D) : tf.reshape(x, [1, x.shape[0], x.shape[1]]);
+}
+
+/**
+ * ∂loss/∂score for each row, for the detective (targets 1 on real rows, 0 on fake) or the
+ * forger (target 1): σ(s) − t for the log losses, s − t for least squares, each over the batch;
+ * minimax's forger minimises −softplus(s), whose derivative is −σ(s).
+ */
+function scoreGrad(kind: LossKind, s: tf.Tensor3D, target: tf.Tensor | number, batch: number, forgerMinimax = false): tf.Tensor3D {
+  if (forgerMinimax) return tf.mul(tf.sigmoid(s), -1 / batch);
+  const p = kind === 'lsgan' ? s : tf.sigmoid(s);
+  return tf.mul(tf.sub(p, target), 1 / batch);
 }
 
 /** A copy of both networks' weights at a step, for "restore last good state". */
@@ -89,8 +98,13 @@ export class Trainer {
   steps = 0;
   dUpdates = 0;
   gUpdates = 0;
-  lossD: tf.Scalar | null = null;
-  lossG: tf.Scalar | null = null;
+  /** The last update's scores, kept so the losses are computed only when read. */
+  private scoresD: tf.Tensor3D | null = null;
+  private scoresG: tf.Tensor3D | null = null;
+  private cachedLossD: tf.Scalar | null = null;
+  private cachedLossG: tf.Scalar | null = null;
+  /** Row targets for the detective: 1 for the real half, 0 for the fake half. */
+  private targets: tf.Tensor3D | null = null;
   private disposed = false;
 
   constructor(spec: TrainerSpec, data: PointSet) {
@@ -114,20 +128,20 @@ export class Trainer {
     return { g: this.spec.lrG * s, d: this.spec.lrD * s };
   }
 
-  /** A batch of noise from the training stream. */
-  private noiseBatch(): tf.Tensor2D {
+  /** A batch of noise from the training stream, as [1, batch, noiseDim] (the fused kernels' shape). */
+  private noiseBatch(): tf.Tensor3D {
     this.rng.fill(this.noiseBuf, this.spec.noise);
-    return tf.tensor2d(this.noiseBuf, [this.spec.batch, this.spec.noiseDim]);
+    return tf.tensor3d(this.noiseBuf, [1, this.spec.batch, this.spec.noiseDim]);
   }
 
-  private realBatch(): tf.Tensor2D {
+  private realBatch(): tf.Tensor3D {
     const { dim, batch } = this.spec;
     const { x, n } = this.data;
     for (let i = 0; i < batch; i++) {
       const j = this.rng.int(n);
       for (let d = 0; d < dim; d++) this.realBuf[i * dim + d] = x[j * dim + d];
     }
-    return tf.tensor2d(this.realBuf, [batch, dim]);
+    return tf.tensor3d(this.realBuf, [1, batch, dim]);
   }
 
   /** Noise for n points from any Rng (evaluation and fixed visual noise use their own). */
@@ -136,32 +150,94 @@ export class Trainer {
     return tf.tensor2d(buf, [n, this.spec.noiseDim]);
   }
 
+  /**
+   * The detective's adversarial loss at its last update (without the R1 penalty), computed from
+   * the kept scores when first read; owned by the trainer (do not dispose).
+   */
+  get lossD(): tf.Scalar | null {
+    if (!this.cachedLossD && this.scoresD) {
+      const s = this.scoresD;
+      const B = this.spec.batch;
+      this.cachedLossD = tf.keep(tf.tidy(() => detectiveLoss(this.spec.loss, tf.slice(s, [0, 0, 0], [1, B, 1]), tf.slice(s, [0, B, 0], [1, B, 1]))));
+    }
+    return this.cachedLossD;
+  }
+
+  /** The forger's loss at its last update, computed when first read. */
+  get lossG(): tf.Scalar | null {
+    if (!this.cachedLossG && this.scoresG) this.cachedLossG = tf.keep(tf.tidy(() => forgerLoss(this.spec.loss, this.scoresG!)));
+    return this.cachedLossG;
+  }
+
+  private keepScores(which: 'D' | 'G', s: tf.Tensor3D | null): void {
+    if (which === 'D') {
+      this.scoresD?.dispose();
+      this.cachedLossD?.dispose();
+      this.scoresD = s && tf.keep(s);
+      this.cachedLossD = null;
+    } else {
+      this.scoresG?.dispose();
+      this.cachedLossG?.dispose();
+      this.scoresG = s && tf.keep(s);
+      this.cachedLossG = null;
+    }
+  }
+
+  /**
+   * ∂(detective loss [+ R1])/∂θ_D on a real and a fake batch, as one flat vector, plus the
+   * scores of both halves. Real and fake rows go through the detective in one pass.
+   */
+  detectiveGradient(real: tf.Tensor2D | tf.Tensor3D, fake: tf.Tensor2D | tf.Tensor3D, withR1: boolean): { grad: tf.Tensor1D; scores: tf.Tensor3D } {
+    const { batch, r1Gamma, r1Every, loss, dim } = this.spec;
+    const both = tf.concat([as3d(real), as3d(fake)], 1);
+    const pass = forward(this.D, both, true);
+    this.targets ??= tf.keep(tf.concat([tf.ones([1, batch, 1]), tf.zeros([1, batch, 1])], 1) as tf.Tensor3D);
+    const ds = scoreGrad(loss, pass.y, this.targets, batch);
+    const { dW, db } = backward(this.D, pass, ds, true, false);
+    if (withR1) {
+      // R1 (Mescheder et al. 2018): γ/2 · E‖∇ₓ D(x)‖² on real points, scaled by the lazy interval.
+      const c = ((r1Gamma / 2) * r1Every) / batch;
+      if (piecewiseLinear(this.D)) {
+        const masks = pass.derivs.slice(0, -1).map((m) => tf.slice(m!, [0, 0, 0], [1, batch, m!.shape[2]]));
+        penaltyWeightGrads(this.D, masks, batch, c).forEach((g, l) => (dW[l] = tf.add(dW[l], g)));
+      } else {
+        // smooth activations: the penalty's gradient from the tape (second-order-safe Mlp.apply)
+        const real2d = tf.reshape(real, [batch, dim]);
+        const { grads } = tf.variableGrads(() => {
+          const gx = tf.grad((x: tf.Tensor) => tf.sum(this.D.apply(x as tf.Tensor2D)))(real2d);
+          return tf.mul(tf.sum(tf.square(gx)), c) as tf.Scalar;
+        }, [this.D.theta]);
+        return { grad: tf.add(flatten(dW, db), grads[this.D.theta.name]) as tf.Tensor1D, scores: pass.y };
+      }
+    }
+    return { grad: flatten(dW, db), scores: pass.y };
+  }
+
+  /** ∂(forger loss)/∂θ_G for a noise batch, as one flat vector, plus the detective's scores. */
+  forgerGradient(z: tf.Tensor2D | tf.Tensor3D): { grad: tf.Tensor1D; scores: tf.Tensor3D } {
+    const { batch, loss } = this.spec;
+    const gPass = forward(this.G, as3d(z), true);
+    const dPass = forward(this.D, gPass.y, true);
+    const ds = scoreGrad(loss, dPass.y, 1, batch, loss === 'minimax');
+    const { dx } = backward(this.D, dPass, ds, false, true);
+    const { dW, db } = backward(this.G, gPass, dx!, true, false);
+    return { grad: flatten(dW, db), scores: dPass.y };
+  }
+
   /** One detective update; the forger's weights are not touched. */
   stepD(): void {
     this.assertLive();
-    const { batch, recipe, r1Gamma, r1Every, loss } = this.spec;
+    const { recipe, r1Gamma, r1Every } = this.spec;
     const lr = this.rates().d;
     const withR1 = recipe === 'stabilised' && r1Gamma > 0 && this.dUpdates % r1Every === 0;
-    const cost = tf.tidy(() => {
+    const scores = tf.tidy(() => {
       const real = this.realBatch();
-      const fake = this.G.apply(this.noiseBatch());
-      const both = tf.concat([real, fake], 0);
-      return update(this.D, this.optD, lr, () => {
-          const scores = this.D.apply(both);
-          const sReal = tf.slice(scores, [0, 0], [batch, 1]);
-          const sFake = tf.slice(scores, [batch, 0], [batch, 1]);
-          let l = detectiveLoss(loss, sReal, sFake);
-          if (withR1) {
-            // R1 (Mescheder et al. 2018): γ/2 · E‖∇ₓ D(x)‖² on real points, scaled by the lazy interval.
-            const gx = tf.grad((x: tf.Tensor) => tf.sum(this.D.apply(x as tf.Tensor2D)))(real);
-            const penalty = tf.mean(tf.sum(tf.square(gx), 1));
-            l = tf.add(l, tf.mul(penalty, (r1Gamma / 2) * r1Every));
-          }
-          return l as tf.Scalar;
-      });
+      const fake = forward(this.G, this.noiseBatch(), false).y;
+      const { grad, scores } = this.detectiveGradient(real, fake, withR1);
+      this.optD.apply(this.D.theta, grad, lr);
+      return scores;
     });
-    this.lossD?.dispose();
-    this.lossD = cost;
+    this.keepScores('D', scores);
     this.dUpdates++;
   }
 
@@ -169,12 +245,12 @@ export class Trainer {
   stepG(): void {
     this.assertLive();
     const lr = this.rates().g;
-    const cost = tf.tidy(() => {
-      const z = this.noiseBatch();
-      return update(this.G, this.optG, lr, () => forgerLoss(this.spec.loss, this.D.apply(this.G.apply(z))));
+    const scores = tf.tidy(() => {
+      const { grad, scores } = this.forgerGradient(this.noiseBatch());
+      this.optG.apply(this.G.theta, grad, lr);
+      return scores;
     });
-    this.lossG?.dispose();
-    this.lossG = cost;
+    this.keepScores('G', scores);
     this.gUpdates++;
   }
 
@@ -187,17 +263,17 @@ export class Trainer {
 
   /** G(z) for given noise. */
   generate(z: tf.Tensor2D): tf.Tensor2D {
-    return this.G.apply(z);
+    return predict(this.G, z);
   }
 
   /** The detective's probability that each row of x is real, shape [n, 1]. */
   judge(x: tf.Tensor2D): tf.Tensor2D {
-    return tf.tidy(() => realProbability(this.spec.loss, this.D.apply(x)) as tf.Tensor2D);
+    return tf.tidy(() => realProbability(this.spec.loss, predict(this.D, x)) as tf.Tensor2D);
   }
 
   /** Sample n generated points with their own stream (for evaluation). */
   sample(rng: Rng, n: number): tf.Tensor2D {
-    return tf.tidy(() => this.G.apply(this.noiseFrom(rng, n)));
+    return tf.tidy(() => predict(this.G, this.noiseFrom(rng, n)));
   }
 
   /** Read both networks' weights without blocking (GPU backends). */
@@ -225,9 +301,8 @@ export class Trainer {
     this.optG = makeFlatOptimizer(this.spec.optimizer, this.G.size, this.spec.beta1);
     this.optD = makeFlatOptimizer(this.spec.optimizer, this.D.size, this.spec.beta1);
     this.steps = state.steps;
-    this.lossD?.dispose();
-    this.lossG?.dispose();
-    this.lossD = this.lossG = null;
+    this.keepScores('D', null);
+    this.keepScores('G', null);
   }
 
   get isDisposed(): boolean {
@@ -245,8 +320,9 @@ export class Trainer {
     this.D.dispose();
     this.optG.dispose();
     this.optD.dispose();
-    this.lossD?.dispose();
-    this.lossG?.dispose();
-    this.lossD = this.lossG = null;
+    this.keepScores('D', null);
+    this.keepScores('G', null);
+    this.targets?.dispose();
+    this.targets = null;
   }
 }

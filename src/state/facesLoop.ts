@@ -1,0 +1,265 @@
+/**
+ * The faces view's training loop. Same discipline as core/loop.ts (which evaluates 2-D points):
+ * training in slices of ~8 ms scheduled by the host (zero-delay timers in the page), at most one
+ * asynchronous readback in flight and at most one every `readbackInterval` ms, a generation
+ * counter that drops readbacks of an older run, and everything made for a readback freed.
+ *
+ * One readback carries the 8×8 grid from fixed noise, a fresh evaluation sample of generated
+ * faces, the detective's verdict on held-out real faces and on that sample, and both losses.
+ * Plain TypeScript on tfjs-core with time and scheduling passed in, so it runs in Node tests.
+ */
+import { tf } from '../core/tf';
+import type { LoopHost } from '../core/loop';
+import type { Trainer } from '../core/gan/trainer';
+import { Rng } from '../core/rng';
+
+export const FACE_SLICE_MS = 8;
+/** Readbacks (and so redraws of the grid) at most this often. */
+export const FACE_READBACK_MS = 300;
+/**
+ * A full evaluation (fresh generated faces and the detective's verdicts) at most this often: it
+ * costs about one training step at 16 px, so doing it on every readback would take a third of the
+ * training time on a slow machine.
+ */
+export const FACE_EVAL_MS = 1500;
+
+export interface FacesRun {
+  trainer: Trainer;
+  /** Fixed noise for the drawn grid, [gridN, noiseDim]; owned by the run. */
+  gridNoise: tf.Tensor2D;
+  /** Held-out real faces (never trained on) for the detective's accuracy, [n, dim]. */
+  heldOut: tf.Tensor2D;
+  /** Generated faces per evaluation. */
+  evalN: number;
+}
+
+export interface FacesReadback {
+  generation: number;
+  step: number;
+  lossD: number;
+  lossG: number;
+  stepsPerSecond: number;
+  /** gridN generated faces from the fixed noise, HWC, values in [−1, 1]. */
+  grid: Float32Array;
+  /** A full evaluation, or null on a light readback (grid and losses only). */
+  evaluation: {
+    /** evalN generated faces from fresh noise. */
+    samples: Float32Array;
+    /** Detective's probability "real" for each held-out real face and each sample. */
+    pReal: Float32Array;
+    pFake: Float32Array;
+  } | null;
+}
+
+export interface FacesLoopEvents {
+  readback(r: FacesReadback): void;
+  /** Training reached `stopAt` and the loop paused itself. */
+  stopped?(step: number): void;
+  diverged(step: number): void;
+  failed(error: unknown): void;
+}
+
+export class FacesLoop {
+  private host: LoopHost;
+  private events: FacesLoopEvents;
+  private run: FacesRun | null = null;
+  private evalRng = new Rng(1);
+  generation = 0;
+  running = false;
+  /** Pause by itself on reaching this step (when play started below it); null: never. */
+  stopAt: number | null = null;
+  private stopArmed = false;
+  readbackInterval = FACE_READBACK_MS;
+  evaluationInterval = FACE_EVAL_MS;
+  private lastEvaluation = -Infinity;
+  private timer: number | null = null;
+  private inFlight = false;
+  /** A forced readback asked for while another was in flight: run it when that one lands. */
+  private pendingForce = false;
+  private inFlightSince = 0;
+  private lastReadback = -Infinity;
+  private rateWindow: { t: number; step: number }[] = [];
+  stepsPerSecond = 0;
+
+  constructor(host: LoopHost, events: FacesLoopEvents) {
+    this.host = host;
+    this.events = events;
+  }
+
+  /** Install a new run (the caller disposes the old one once this returns). */
+  setRun(run: FacesRun | null): void {
+    this.pause();
+    this.generation++;
+    this.run = run;
+    this.evalRng = new Rng(run?.trainer.spec.seed ?? 1).fork('faces-evaluation');
+    this.inFlight = false;
+    this.pendingForce = false;
+    this.rateWindow = [];
+    this.stepsPerSecond = 0;
+    this.lastReadback = -Infinity;
+    this.lastEvaluation = -Infinity;
+  }
+
+  play(): void {
+    if (this.running || !this.run) return;
+    this.running = true;
+    this.stopArmed = this.stopAt !== null && this.run.trainer.steps < this.stopAt;
+    this.rateWindow = [];
+    this.schedule();
+  }
+
+  pause(): void {
+    this.running = false;
+    if (this.timer !== null) this.host.cancel(this.timer);
+    this.timer = null;
+  }
+
+  private schedule(): void {
+    if (this.timer === null) this.timer = this.host.schedule(() => this.slice());
+  }
+
+  private guard(fn: (t: Trainer) => void): boolean {
+    const t = this.run?.trainer;
+    if (!t) return false;
+    try {
+      fn(t);
+      return true;
+    } catch (e) {
+      this.pause();
+      this.events.failed(e);
+      return false;
+    }
+  }
+
+  /** One step while paused, then a readback. */
+  stepOnce(): void {
+    if (this.guard((t) => t.step())) this.readback(true);
+  }
+
+  /** n steps at once (tests, lessons), then a readback. */
+  runSteps(n: number): void {
+    if (this.guard((t) => {
+      for (let i = 0; i < n; i++) t.step();
+    })) this.readback(true);
+  }
+
+  private slice(): void {
+    this.timer = null;
+    if (!this.running || !this.run) return;
+    const start = this.host.now();
+    // back-pressure: while a readback waits on the GPU, queue no more work
+    const busy = this.inFlight && start - this.inFlightSince > 2 * FACE_SLICE_MS;
+    const limit = this.stopArmed && this.stopAt !== null ? this.stopAt : Infinity;
+    if (!busy) {
+      this.guard((t) => {
+        do t.step();
+        while (this.host.now() - start < FACE_SLICE_MS && t.steps < limit);
+      });
+    }
+    if (!this.running) return;
+    const steps = this.run.trainer.steps;
+    if (steps >= limit) {
+      this.stopArmed = false;
+      this.pause();
+      this.readback(true);
+      this.events.stopped?.(steps);
+      return;
+    }
+    this.readback(false);
+    this.schedule();
+  }
+
+  /**
+   * Start an asynchronous readback unless one is in flight or the last was too recent; a forced
+   * one (a manual step, a new run) always evaluates fully.
+   */
+  readback(force: boolean): void {
+    const run = this.run;
+    if (!run) return;
+    if (this.inFlight) {
+      if (force) this.pendingForce = true;
+      return;
+    }
+    const now = this.host.now();
+    if (!force && now - this.lastReadback < this.readbackInterval) return;
+    this.lastReadback = now;
+    const full = force || now - this.lastEvaluation >= this.evaluationInterval;
+    if (full) this.lastEvaluation = now;
+    const gen = this.generation;
+    const t = run.trainer;
+    const step = t.steps;
+    const gridN = run.gridNoise.shape[0];
+    const heldN = run.heldOut.shape[0];
+    const dim = t.spec.dim;
+    const evalN = full ? run.evalN : 0;
+    const judged = full ? heldN : 0;
+    let packed: tf.Tensor1D;
+    try {
+      packed = tf.tidy(() => {
+        const parts: tf.Tensor[] = [tf.reshape(t.generate(run.gridNoise), [-1])];
+        if (full) {
+          const samples = t.sample(this.evalRng, evalN);
+          parts.push(tf.reshape(samples, [-1]), tf.reshape(t.judge(run.heldOut), [-1]), tf.reshape(t.judge(samples), [-1]));
+        }
+        parts.push(tf.stack([t.lossD ?? tf.scalar(NaN), t.lossG ?? tf.scalar(NaN)]));
+        return tf.concat(parts) as tf.Tensor1D;
+      });
+    } catch (e) {
+      this.pause();
+      this.events.failed(e);
+      return;
+    }
+    this.inFlight = true;
+    this.inFlightSince = now;
+    packed
+      .data()
+      .then((raw) => {
+        if (gen !== this.generation) return;
+        const flat = raw as Float32Array;
+        let o = 0;
+        const take = (k: number) => flat.subarray(o, (o += k));
+        const grid = take(gridN * dim);
+        const samples = take(evalN * dim);
+        const pReal = take(judged);
+        const pFake = take(evalN);
+        const lossD = flat[o];
+        const lossG = flat[o + 1];
+        this.measureRate(this.host.now(), step);
+        const bad = (t.lossD && !Number.isFinite(lossD)) || (t.lossG && !Number.isFinite(lossG)) || !allFinite(grid) || !allFinite(samples);
+        if (bad) {
+          this.pause();
+          this.events.diverged(step);
+        }
+        const evaluation = full ? { samples, pReal, pFake } : null;
+        this.events.readback({ generation: gen, step, lossD, lossG, stepsPerSecond: this.stepsPerSecond, grid, evaluation });
+      })
+      .catch((e) => {
+        if (gen !== this.generation) return;
+        this.pause();
+        this.events.failed(e);
+      })
+      .finally(() => {
+        packed.dispose();
+        if (gen !== this.generation) return;
+        this.inFlight = false;
+        if (this.pendingForce) {
+          this.pendingForce = false;
+          this.readback(true);
+        }
+      });
+  }
+
+  private measureRate(t: number, step: number): void {
+    this.rateWindow.push({ t, step });
+    while (this.rateWindow.length > 2 && t - this.rateWindow[0].t > 3000) this.rateWindow.shift();
+    const first = this.rateWindow[0];
+    const dt = (t - first.t) / 1000;
+    if (this.running && dt > 0.25) this.stepsPerSecond = (step - first.step) / dt;
+    else if (!this.running) this.stepsPerSecond = 0;
+  }
+}
+
+function allFinite(x: Float32Array): boolean {
+  for (let i = 0; i < x.length; i++) if (!Number.isFinite(x[i])) return false;
+  return true;
+}
