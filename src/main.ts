@@ -3,14 +3,12 @@ import App from './App.svelte';
 import './styles.css';
 import { parseHash } from './state/url';
 import { loadBackend } from './core/backend';
-import { backendOptions } from './state/platform';
+import { backendOptions } from './state/wasmAssets';
+import { runInWorker } from './state/workerClient';
 
-// Hooks for the bench and browser tests: experiments in a Web Worker, loaded on first use.
+// Hook for the bench and browser tests: run a core function by name in the experiments worker.
 const hooks = ((globalThis as unknown as { forgelab?: Record<string, unknown> }).forgelab ??= {});
-hooks.experiments = {
-  run: async (task: string, args: unknown[], opts?: import('./state/workerClient').WorkerRunOptions) =>
-    (await import('./state/workerClient')).runInWorker(task, args, opts),
-};
+hooks.experiments = { run: runInWorker };
 
 // The playground starts on wasm unless told otherwise: fetch and compile it while the page mounts.
 const first = parseHash(location.hash);

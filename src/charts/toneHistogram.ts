@@ -48,7 +48,7 @@ export function draw(svgEl: SVGSVGElement, data: ToneHistogramData, opt: ToneHis
     });
   }
 
-  const maxY = Math.max(0.2, d3.max(data.real) ?? 0, d3.max(data.synthetic ?? [0]) ?? 0);
+  const maxY = 1.08 * Math.max(0.2, d3.max(data.real) ?? 0, d3.max(data.synthetic ?? [0]) ?? 0);
   const y = d3.scaleLinear().domain([0, maxY]).nice().range([innerH, 0]);
   const x0 = d3.scaleBand<number>().domain(FACE_TONES.map((_, i) => i)).range([0, innerW]).paddingInner(0.22).paddingOuter(0.08);
   const x1 = d3.scaleBand<string>().domain(['real', 'synthetic']).range([0, x0.bandwidth()]).padding(0.08);

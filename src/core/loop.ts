@@ -45,8 +45,8 @@ export interface LoopEvents {
 
 /** Length of one training slice; `speed` scales it. */
 export const FRAME_BUDGET_MS = 8;
-/** Readbacks (and so redraws) at most this often: with slices of 8 ms, 30–40 a second. */
-export const READBACK_INTERVAL_MS = 25;
+/** Readbacks (and so redraws) at most this often: about 32 a second with the redraw itself. */
+export const READBACK_INTERVAL_MS = 28;
 /**
  * Full evaluations (the metrics and charts, 2,048 samples a side) at most this often; the
  * readbacks in between carry only what the plot draws, which costs a fraction as much.
@@ -161,8 +161,8 @@ export class TrainingLoop {
     const start = this.host.now();
     // Back-pressure for asynchronous backends: a slice trains only while the device has at most
     // one earlier slice still to finish (a one-number read of each slice's last loss is its
-    // fence; on wasm and cpu it settles at once), and not while an old readback has been waiting
-    // on the GPU for long. So the GPU's queue stays short and readbacks come back quickly.
+    // fence), and not while an old readback has been waiting on the GPU for long. So the GPU's
+    // queue stays short and readbacks come back quickly.
     const gpuBusy = this.fencesPending >= 2 || (this.inFlight && start - this.inFlightSince > 2 * FRAME_BUDGET_MS);
     if (!gpuBusy) {
       // end the slice when the next readback is due, so frames come at the readback interval
@@ -173,7 +173,8 @@ export class TrainingLoop {
         do t.step();
         while (this.host.now() - start < budget);
       });
-      const fence = ok ? this.trainer?.lossG : null;
+      // wasm and cpu finish every kernel before returning: only WebGL needs the fence
+      const fence = ok && tf.getBackend() === 'webgl' ? this.trainer?.lossG : null;
       if (fence) {
         const gen = this.generation;
         this.fencesPending++;

@@ -7,11 +7,9 @@ import { tf } from '../core/tf';
 import { Trainer } from '../core/gan/trainer';
 import type { TrainerState } from '../core/gan/trainer';
 import type { BackendDecision, BackendName } from '../core/backend';
-import { stratifiedCounts } from '../core/datasets';
 import { DARKER, FACE_GROUPS, faceSource, makeFaceSet } from '../core/faces/faces';
 import type { FaceSet } from '../core/faces/faces';
 import { faceTrainerSpec } from '../core/faces/spec';
-import { ema } from '../core/metrics';
 import { Rng } from '../core/rng';
 import { useBackend } from '../core/backend';
 import type { TrainerSpec } from '../core/gan/trainer';
@@ -20,6 +18,8 @@ import { FACE_READBACK_MS, FacesLoop } from './facesLoop';
 import type { FacesReadback } from './facesLoop';
 import { countTones, describeFaces, evaluateFaces, realSharesOf, tonesOf } from './facesEval';
 import type { FaceEvaluation, ToneCounts } from './facesEval';
+import { appendRow, realGridIndices } from './facesHistory';
+import type { FacesRow } from './facesHistory';
 import { DEFAULT_FACE_SETTINGS } from './facesSettings';
 import type { FaceSettings } from './facesSettings';
 
@@ -29,33 +29,7 @@ export const PAUSE_STEP = 500;
 export const HELD_OUT_FACES = 256;
 export const GRID_FACES = 64;
 export const evalFacesFor = (size: number) => (size >= 32 ? 256 : 512);
-
-export interface FacesRow {
-  step: number;
-  acc: number;
-  accSmooth: number;
-  accReal: number;
-  accFake: number;
-  /** Synthetic share per group (on-palette). */
-  shares: number[];
-  offPalette: number;
-}
-
-const MAX_ROWS = 400;
-
-/** A real grid that shows the training set's skew: exact group counts, in training order. */
-function realGridIndices(set: FaceSet, n: number, shares: number[]): number[] {
-  const want = stratifiedCounts(n, shares);
-  const picked: number[] = [];
-  for (let i = 0; i < set.n && picked.length < n; i++) {
-    const g = set.g[i];
-    if (want[g] > 0) {
-      want[g]--;
-      picked.push(i);
-    }
-  }
-  return picked;
-}
+export type { FacesRow };
 
 export class FacesLab {
   settings = $state<FaceSettings>({ ...DEFAULT_FACE_SETTINGS });
@@ -381,25 +355,4 @@ export class FacesLab {
   get groups() {
     return FACE_GROUPS;
   }
-}
-
-function appendRow(rows: readonly FacesRow[], step: number, e: FaceEvaluation): FacesRow[] {
-  const prev = rows.length ? rows[rows.length - 1] : null;
-  if (prev && step <= prev.step) rows = rows.slice(0, -1);
-  const last = rows.length ? rows[rows.length - 1] : null;
-  const row: FacesRow = {
-    step,
-    acc: e.accuracy.overall,
-    accSmooth: ema(last?.accSmooth ?? null, e.accuracy.overall, 0.15),
-    accReal: e.accuracy.real,
-    accFake: e.accuracy.fake,
-    shares: e.shares.groups,
-    offPalette: e.shares.offPalette,
-  };
-  let out = [...rows, row];
-  if (out.length > MAX_ROWS) {
-    const half = Math.floor(out.length / 2);
-    out = [...out.slice(0, half).filter((_, i) => i % 2 === 0), ...out.slice(half)];
-  }
-  return out;
 }

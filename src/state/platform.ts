@@ -1,10 +1,7 @@
 /**
- * Browser glue for core: where the wasm binaries are served from, the frame host, and a
- * backend decision for a trainer spec.
+ * Browser glue for core: the frame host, and a backend decision for a trainer spec (the wasm
+ * binaries' URLs live in wasmAssets.ts and are re-exported here).
  */
-import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { tf } from '../core/tf';
 import { BACKENDS, describeDecision, trialBackend, useBackend } from '../core/backend';
 import type { BackendDecision, BackendName, TrialResult } from '../core/backend';
@@ -13,19 +10,10 @@ import type { LoopHost } from '../core/loop';
 import { Trainer } from '../core/gan/trainer';
 import type { TrainerSpec } from '../core/gan/trainer';
 import type { PointSet } from '../core/datasets';
+import { backendOptions } from './wasmAssets';
+import { closeChannel, runInWorker } from './workerClient';
 
-/** Absolute URLs, so the wasm loader never guesses a path. */
-function abs(u: string): string {
-  return new URL(u, document.baseURI).href;
-}
-
-export const backendOptions = {
-  wasmPaths: {
-    'tfjs-backend-wasm.wasm': abs(wasmPlain),
-    'tfjs-backend-wasm-simd.wasm': abs(wasmSimd),
-    'tfjs-backend-wasm-threaded-simd.wasm': abs(wasmThreaded),
-  },
-};
+export { backendOptions };
 
 /**
  * Training slices as message-channel tasks: input and rendering run between them (Chrome gives
@@ -130,7 +118,6 @@ export async function measureBackends(spec: TrainerSpec, data: PointSet, exclude
   const cached = decisions.get(key);
   if (cached) return cached;
   const names = BACKENDS.filter((b) => !exclude.includes(b));
-  const { runInWorker, closeChannel } = await import('./workerClient');
   let trials: TrialResult[];
   try {
     const plainData = { x: data.x, g: data.g, n: data.n, dim: data.dim };

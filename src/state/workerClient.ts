@@ -10,7 +10,7 @@
  * other way), its queued calls fail, and a fresh worker starts on the next call.
  */
 import type { ReplyMessage, RunMessage } from '../workers/protocol';
-import { backendOptions } from './platform';
+import { backendOptions } from './wasmAssets';
 
 export interface WorkerRunOptions {
   /** tfjs backend for the task; 'none' for pure JavaScript tasks. Default wasm. */
