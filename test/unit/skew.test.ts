@@ -69,6 +69,20 @@ describe('representation on constructed cases', () => {
     }
   });
 
+  it('does not count a small group\'s edges as off-data: a perfect copy of a 3% or 10% group scores ≈ 1', () => {
+    // One off-data level for the total density put the sparse edges of a small group below it.
+    for (const [minority, place, seed] of [[0.03, 'separate', 31], [0.1, 'separate', 32], [0.03, 'tail', 33]] as const) {
+      const src = twoGroups(minority, place);
+      const c = makeEvalContext(src, seed);
+      const copy = src.sample(new Rng(seed).fork('copy'), 16384);
+      const rep = representation(c, copy.x, copy.n, { withCoverage: false });
+      // (the old single level gave 0.89 at 3% separate; the tail group also wins some shared ground)
+      expect(rep.groups[1].ratio).toBeGreaterThan(0.94);
+      expect(rep.groups[1].ratio).toBeLessThan(1.08);
+      expect(rep.offData).toBeLessThan(0.025);
+    }
+  });
+
   it('flags the ratio as unreliable where a small group overlaps a big one', () => {
     const src = twoGroups(0.03, 'overlap');
     const c = makeEvalContext(src, 4);
