@@ -9,11 +9,14 @@
 //   - inputLatencyMsDuringExperiment (on the `auto` lines): the playground answering clicks
 //     while the skew experiment trains in a Web Worker;
 //   - initialJsKiBGzip: JavaScript the page loads before anything lazy (from dist/).
+// Then one line per image size × backend for the faces view's image GAN ({view: "faces", size,
+// backend, stepsPerSecond, ratioToWasm}).
 // Options (environment): BENCH_BACKENDS (webgl,wasm,cpu), BENCH_RECIPES (stabilised,plain),
 // BENCH_AUTO (1: also the automatic backend), BENCH_STEPS (20000), BENCH_HEADLESS_CAP_S (75),
 // BENCH_SEEDS (1-5), BENCH_MAX_STEPS (6000), BENCH_CAP_S (15: a seed that needs more
 // training than that misses the 10-second bar anyway), BENCH_LIVE_MS (5000),
-// BENCH_REF_MS (2000). The machine is shared: compare ratios within one run.
+// BENCH_REF_MS (2000), BENCH_FACE_SIZES (16,32: the faces lines, empty for none), BENCH_FACE_MS
+// (3000 per backend). The machine is shared: compare ratios within one run.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -30,6 +33,8 @@ const MAX_STEPS = Number(env('BENCH_MAX_STEPS', 6000));
 const CAP = Number(env('BENCH_CAP_S', 15));
 const LIVE_MS = Number(env('BENCH_LIVE_MS', 5000));
 const REF_MS = Number(env('BENCH_REF_MS', 2000));
+const FACE_SIZES = env('BENCH_FACE_SIZES', '16,32').split(',').filter(Boolean).map(Number);
+const FACE_MS = Number(env('BENCH_FACE_MS', 3000));
 const log = (...a) => process.stderr.write(a.join(' ') + '\n');
 
 /** gzip size of the JavaScript the built page loads before anything lazy (static imports only). */
@@ -170,6 +175,30 @@ async function inputLatency(browser, url) {
   }
 }
 
+/**
+ * The faces view's image GAN: training steps per second on each backend at one image size,
+ * measured in a worker (after a warm-up step) the way the view's automatic choice measures it.
+ */
+async function faces(browser, url, size) {
+  const { page, context, problems } = await openPage(browser, url, { width: 1200, height: 900 });
+  try {
+    await page.goto(`${url}#/faces`);
+    await page.waitForFunction(() => globalThis.forgelab?.faces?.trialBackends, null, { timeout: 60_000 });
+    const trials = await page.evaluate(([s, ms]) => globalThis.forgelab.faces.trialBackends(s, ms), [size, FACE_MS]);
+    const wasm = trials.find((t) => t.backend === 'wasm')?.stepsPerSecond;
+    return trials.map((t) => ({
+      view: 'faces',
+      size,
+      backend: t.backend,
+      stepsPerSecond: round(t.stepsPerSecond, 2),
+      ratioToWasm: wasm ? round(t.stepsPerSecond / wasm, 3) : null,
+      errors: problems.errors.length ? problems.errors.slice(0, 3) : undefined,
+    }));
+  } finally {
+    await context.close();
+  }
+}
+
 const t0 = Date.now();
 const js = initialJs(process.env.FORGELAB_DIST || 'dist');
 log(`initial JS: ${js.kibGzip.toFixed(1)} KiB gzip (${js.files.join(', ')})`);
@@ -239,6 +268,13 @@ try {
         initialJsKiBGzip: round(js.kibGzip),
         errors: l.errors.length ? l.errors.slice(0, 3) : undefined,
       };
+      rows.push(row);
+      console.log(JSON.stringify(row));
+    }
+  }
+  for (const size of FACE_SIZES) {
+    log(`— faces ${size}×${size}`);
+    for (const row of await faces(browser, server.url, size)) {
       rows.push(row);
       console.log(JSON.stringify(row));
     }

@@ -109,6 +109,21 @@ export async function chooseBackend(choice: BackendChoice, spec: TrainerSpec, da
 }
 
 /**
+ * Train the model for `ms` on each named backend in a fresh worker (after a warm-up step) and
+ * return the steps per second of those that started, in the order asked. The worker is closed
+ * afterwards: it holds a WebGL context and each backend's memory.
+ */
+export async function trialBackends(spec: TrainerSpec, data: PointSet, names: readonly BackendName[], ms: number, channel = 'trial'): Promise<TrialResult[]> {
+  try {
+    const plainData = { x: data.x, g: data.g, n: data.n, dim: data.dim };
+    const out = await runInWorker<(TrialResult | null)[]>('backend.trial', [spec, plainData, [...names], ms, backendOptions.wasmPaths], { backend: 'none', channel });
+    return out.result.filter((t): t is TrialResult => t !== null);
+  } finally {
+    closeChannel(channel);
+  }
+}
+
+/**
  * Measure every available backend on this model in a worker (so training goes on meanwhile)
  * and return the fastest, cached per network size. The worker is closed afterwards: it holds a
  * WebGL context and each backend's memory.
@@ -118,13 +133,7 @@ export async function measureBackends(spec: TrainerSpec, data: PointSet, exclude
   const cached = decisions.get(key);
   if (cached) return cached;
   const names = BACKENDS.filter((b) => !exclude.includes(b));
-  let trials: TrialResult[];
-  try {
-    const plainData = { x: data.x, g: data.g, n: data.n, dim: data.dim };
-    trials = (await runInWorker<(TrialResult | null)[]>('backend.trial', [spec, plainData, names, 250, backendOptions.wasmPaths], { backend: 'none', channel: 'trial' })).result.filter((t): t is TrialResult => t !== null);
-  } finally {
-    closeChannel('trial');
-  }
+  const trials = await trialBackends(spec, data, names, 250);
   if (!trials.length) throw new Error('No backend could be measured.');
   trials.sort((a, b) => b.stepsPerSecond - a.stepsPerSecond);
   const decision = { backend: trials[0].backend, reason: describeDecision(trials, trials[0].backend, false), trials };
