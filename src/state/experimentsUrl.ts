@@ -7,7 +7,7 @@
 import { DEFAULT_CONFIG } from '../core/config';
 import type { Config } from '../core/config';
 import { DEFAULT_HIRING } from '../core/experiments/hiring';
-import { decodeConfig, encodeConfig } from './url';
+import { decodeConfig, encodeConfig, parseDecimal, roundForLink } from './url';
 
 export interface ExperimentSettings {
   /** Data and GAN settings of the rebalancing experiment; seed and recipe are shared with hiring. */
@@ -37,13 +37,14 @@ function clampNumber(
   int: boolean,
 ): number {
   if (raw === null) return range.default;
-  const v = raw.trim() === '' ? NaN : Number(raw);
+  const v = parseDecimal(raw);
   if (!Number.isFinite(v)) {
     notices.push(`${label}: ${JSON.stringify(raw.slice(0, 40))} is not a number, so ${range.default} was used.`);
     return range.default;
   }
-  const c = Math.min(range.max, Math.max(range.min, int ? Math.round(v) : v));
-  if (c !== v) notices.push(`${label}: ${JSON.stringify(raw.slice(0, 40))} is outside ${range.min}–${range.max}${int && v >= range.min && v <= range.max ? ' or not whole' : ''}, so ${c} was used.`);
+  const inRange = Math.min(range.max, Math.max(range.min, int ? Math.round(v) : v));
+  const c = int ? inRange : roundForLink(inRange);
+  if (inRange !== v) notices.push(`${label}: ${JSON.stringify(raw.slice(0, 40))} is outside ${range.min}–${range.max}${int && v >= range.min && v <= range.max ? ' or not whole' : ''}, so ${c} was used.`);
   return c;
 }
 
@@ -61,7 +62,7 @@ export function decodeExperiments(params: URLSearchParams): { settings: Experime
 export function encodeExperiments(s: ExperimentSettings, extra: Record<string, string> = {}): string {
   const keep: Record<string, string> = {};
   if (s.steps !== STEPS_RANGE.default) keep.steps = String(s.steps);
-  if (s.hiringMinority !== HIRING_MINORITY_RANGE.default) keep.hminority = String(Number(s.hiringMinority.toPrecision(4)));
+  if (s.hiringMinority !== HIRING_MINORITY_RANGE.default) keep.hminority = String(roundForLink(s.hiringMinority));
   const query = new URLSearchParams(encodeConfig(s.config, { ...keep, ...extra }));
   // the experiments' own default minority share is 10%: leave it out of the link
   if (s.config.minority === EXPERIMENT_BASE.minority) query.delete('minority');

@@ -5,6 +5,7 @@
  * non-default settings are written back.
  */
 import type { BackendChoice } from '../core/config';
+import { parseDecimal } from './url';
 import { FACE_SIZES, MAX_DARKER_SHARE, MIN_DARKER_SHARE } from '../core/faces/faces';
 import type { FaceSize } from '../core/faces/faces';
 
@@ -54,7 +55,7 @@ export function decodeFaces(params: URLSearchParams): DecodedFaces {
       continue;
     }
     seen.add(key);
-    const num = value === '' ? NaN : Number(value);
+    const num = parseDecimal(value);
     switch (key) {
       case 'darker': {
         if (!Number.isFinite(num)) {

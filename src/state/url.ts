@@ -56,9 +56,21 @@ export function parseHash(hash: string): Route {
   return { name, slug, path: decoded, params };
 }
 
+/**
+ * A number written in plain decimal ("3", "-0.25", "1e-3"), else NaN: Number() alone would also
+ * take "0x10", "0b1", "Infinity" and "" and show a student a value the link never spelled out.
+ */
+export function parseDecimal(text: string): number {
+  const t = text.trim();
+  return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t) ? Number(t) : NaN;
+}
+
+/** Links keep 4 significant digits of a non-integer setting; decoding keeps the same. */
+export const roundForLink = (v: number) => Number(v.toPrecision(4));
+
 function formatNumber(s: NumberSetting, v: number): string {
   if (s.kind === 'int') return String(Math.round(v));
-  return String(Number(v.toPrecision(4)));
+  return String(roundForLink(v));
 }
 
 export interface Decoded {
@@ -101,13 +113,14 @@ export function decodeConfig(params: URLSearchParams, base: Config = DEFAULT_CON
       (config as unknown as Record<string, unknown>)[s.key] = opt.value;
       set.push(s.key);
     } else {
-      const num = value === '' ? NaN : Number(value);
-      const clamped = clampSetting(s, num);
+      const num = parseDecimal(value);
+      const c = clampSetting(s, num);
+      const clamped = c === null || s.kind === 'int' ? c : roundForLink(c);
       if (clamped === null) {
         notices.push(`${s.label}: ${shownValue} is not a number, so the default was kept.`);
         continue;
       }
-      if (clamped !== num) {
+      if (clampSetting(s, num) !== num) {
         notices.push(`${s.label}: ${shownValue} is outside ${formatNumber(s, s.min)}–${formatNumber(s, s.max)}${s.kind === 'int' && num >= s.min && num <= s.max ? ' or not whole' : ''}, so ${formatNumber(s, clamped)} was used.`);
       }
       (config as unknown as Record<string, unknown>)[s.key] = clamped;
