@@ -110,4 +110,21 @@ describe('faults', () => {
     expect(problems.errors).toEqual([]);
     await context.close();
   });
+
+  it('shows markup from a link as text on every view and never runs it', async () => {
+    const { page, context, problems } = await openPage(browser, server.url, { width: 1280, height: 900 });
+    const payload = '<img src=x onerror="window.__pwned=1">';
+    const q = encodeURIComponent(payload);
+    for (const route of [`#/?seed=${q}&${q}=1`, `#/faces?darker=${q}&${q}=1`, `#/experiments?steps=${q}&${q}=1`, `#/${q}`]) {
+      await page.goto(`${server.url}${route}`);
+      await page.waitForTimeout(1500);
+      // the value is named in a notice (the not-found page names the path), as plain text
+      await expect.poll(() => page.locator('main').innerText(), { timeout: 30_000 }).toContain('<img src=x');
+      expect(await page.locator('main img[src=x]').count()).toBe(0);
+      expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    }
+    expect(problems.errors).toEqual([]);
+    expect(problems.external).toEqual([]);
+    await context.close();
+  });
 });
