@@ -12,13 +12,10 @@ import type { EvalContext, Evaluation } from './evaluate';
 import type { Probe, ProbeFrame } from './gan/probe';
 import type { Trainer } from './gan/trainer';
 import { Rng } from './rng';
+import { allFinite, SliceLoop } from './sliceLoop';
+import type { LoopHost } from './sliceLoop';
 
-export interface LoopHost {
-  now(): number;
-  /** Run cb soon, after pending input and rendering (e.g. setTimeout 0). */
-  schedule(cb: () => void): number;
-  cancel(id: number): void;
-}
+export type { LoopHost };
 
 export interface Snapshot {
   generation: number;
@@ -53,16 +50,12 @@ export const READBACK_INTERVAL_MS = 28;
  */
 export const EVALUATION_INTERVAL_MS = 250;
 
-export class TrainingLoop {
-  private host: LoopHost;
+export class TrainingLoop extends SliceLoop {
   private events: LoopEvents;
-  private trainer: Trainer | null = null;
+  private current: Trainer | null = null;
   private ctx: EvalContext | null = null;
   private probe: Probe | null = null;
   private evalRng = new Rng(1);
-  /** Bumped on every new run; readbacks from an older generation are dropped. */
-  generation = 0;
-  running = false;
   speed = 1;
   /** Minimum time between readbacks (and so between redraws); raised for reduced motion. */
   readbackInterval = READBACK_INTERVAL_MS;
@@ -71,31 +64,25 @@ export class TrainingLoop {
   private evaluation: Evaluation | null = null;
   /** How long the last readback took to come back (long on a busy or software GPU). */
   private lastLatency = 0;
-  /** Slices whose steps the device has not finished yet (see frame()). */
+  /** Slices whose steps the device has not finished yet (see slice()). */
   private fencesPending = 0;
-  private frameId: number | null = null;
-  private inFlight = false;
-  private inFlightSince = 0;
-  private lastReadback = -Infinity;
-  private rateWindow: { t: number; step: number }[] = [];
-  stepsPerSecond = 0;
 
   constructor(host: LoopHost, events: LoopEvents) {
-    this.host = host;
+    super(host, (e) => events.failed(e), 2000, 200);
     this.events = events;
+  }
+
+  protected get trainer(): Trainer | null {
+    return this.current;
   }
 
   /** Install a new run (the caller disposes the old trainer and probe). */
   setRun(trainer: Trainer, ctx: EvalContext, probe: Probe | null): void {
-    this.generation++;
-    this.trainer = trainer;
+    this.newGeneration();
+    this.current = trainer;
     this.ctx = ctx;
     this.probe = probe;
     this.evalRng = new Rng(trainer.spec.seed).fork('evaluation');
-    this.inFlight = false;
-    this.rateWindow = [];
-    this.stepsPerSecond = 0;
-    this.lastReadback = -Infinity;
     this.lastEvaluation = -Infinity;
     this.evaluation = null;
     this.lastLatency = 0;
@@ -105,37 +92,6 @@ export class TrainingLoop {
   /** Swap the probe of the current run (e.g. the manifold toggle) without a new generation. */
   setProbe(probe: Probe | null): void {
     this.probe = probe;
-  }
-
-  play(): void {
-    if (this.running) return;
-    this.running = true;
-    this.rateWindow = [];
-    this.schedule();
-  }
-
-  pause(): void {
-    this.running = false;
-    if (this.frameId !== null) this.host.cancel(this.frameId);
-    this.frameId = null;
-  }
-
-  private schedule(): void {
-    if (this.frameId === null) this.frameId = this.host.schedule(() => this.frame());
-  }
-
-  /** Run `fn` on the trainer with failures turned into a pause and an event. */
-  private guard(fn: (t: Trainer) => void): boolean {
-    const t = this.trainer;
-    if (!t) return false;
-    try {
-      fn(t);
-      return true;
-    } catch (e) {
-      this.pause();
-      this.events.failed(e);
-      return false;
-    }
   }
 
   /** Manual steps while paused: 'both', 'detective' or 'forger'. Then one readback. */
@@ -148,16 +104,7 @@ export class TrainingLoop {
     if (ok) this.readback(true);
   }
 
-  /** Run n steps synchronously (headless use, tests), then one readback. */
-  runSteps(n: number): void {
-    if (this.guard((t) => {
-      for (let i = 0; i < n; i++) t.step();
-    })) this.readback(true);
-  }
-
-  private frame(): void {
-    this.frameId = null;
-    if (!this.running || !this.trainer) return;
+  protected slice(): void {
     const start = this.host.now();
     // Back-pressure for asynchronous backends: a slice trains only while the device has at most
     // one earlier slice still to finish (a one-number read of each slice's last loss is its
@@ -197,7 +144,7 @@ export class TrainingLoop {
   readback(force: boolean): void {
     const t = this.trainer;
     const ctx = this.ctx;
-    if (!t || !ctx || this.inFlight) return;
+    if (!t || !ctx || !this.mayRead(force)) return;
     const now = this.host.now();
     // a device that takes long to answer (WebGL on a software rasteriser) is asked less often,
     // so it spends its time training rather than drawing
@@ -219,50 +166,25 @@ export class TrainingLoop {
         return tf.concat(parts) as tf.Tensor1D;
       });
     } catch (e) {
-      this.pause();
-      this.events.failed(e);
+      this.fail(e);
       return;
     }
-    this.inFlight = true;
-    this.inFlightSince = now;
-    packed
-      .data()
-      .then((raw) => {
-        const flat = raw as Float32Array;
-        if (gen !== this.generation) return;
-        this.lastLatency = this.host.now() - now;
-        const dim = t.spec.dim;
-        const evaluation = full ? unpackEvaluation(flat, ctx, dim) : this.evaluation!;
-        if (full) this.evaluation = evaluation;
-        const frame = probe ? probe.unpack(flat, full ? evaluationLength(dim) : 0) : null;
-        const lossD = flat[flat.length - 2];
-        const lossG = flat[flat.length - 1];
-        this.measureRate(this.host.now(), step);
-        const points = full ? evaluation.generated : frame!.points;
-        const bad = (t.lossD && !Number.isFinite(lossD)) || (t.lossG && !Number.isFinite(lossG)) || points.some((v) => !Number.isFinite(v));
-        if (bad) {
-          this.pause();
-          this.events.diverged(step);
-        }
-        this.events.snapshot({ generation: gen, step, lossD, lossG, stepsPerSecond: this.stepsPerSecond, frame, evaluation, evaluated: full, rates });
-      })
-      .catch((e) => {
-        if (gen !== this.generation) return;
+    this.receive(packed, gen, (flat) => {
+      this.lastLatency = this.host.now() - now;
+      const dim = t.spec.dim;
+      const evaluation = full ? unpackEvaluation(flat, ctx, dim) : this.evaluation!;
+      if (full) this.evaluation = evaluation;
+      const frame = probe ? probe.unpack(flat, full ? evaluationLength(dim) : 0) : null;
+      const lossD = flat[flat.length - 2];
+      const lossG = flat[flat.length - 1];
+      this.measureRate(this.host.now(), step);
+      const points = full ? evaluation.generated : frame!.points;
+      const bad = (t.lossD && !Number.isFinite(lossD)) || (t.lossG && !Number.isFinite(lossG)) || !allFinite(points);
+      if (bad) {
         this.pause();
-        this.events.failed(e);
-      })
-      .finally(() => {
-        packed.dispose();
-        if (gen === this.generation) this.inFlight = false;
-      });
-  }
-
-  private measureRate(t: number, step: number): void {
-    this.rateWindow.push({ t, step });
-    while (this.rateWindow.length > 2 && t - this.rateWindow[0].t > 2000) this.rateWindow.shift();
-    const first = this.rateWindow[0];
-    const dt = (t - first.t) / 1000;
-    if (this.running && dt > 0.2) this.stepsPerSecond = (step - first.step) / dt;
-    else if (!this.running) this.stepsPerSecond = 0;
+        this.events.diverged(step);
+      }
+      this.events.snapshot({ generation: gen, step, lossD, lossG, stepsPerSecond: this.stepsPerSecond, frame, evaluation, evaluated: full, rates });
+    });
   }
 }

@@ -9,9 +9,10 @@
  * Plain TypeScript on tfjs-core with time and scheduling passed in, so it runs in Node tests.
  */
 import { tf } from '../core/tf';
-import type { LoopHost } from '../core/loop';
 import type { Trainer } from '../core/gan/trainer';
 import { Rng } from '../core/rng';
+import { allFinite, SliceLoop } from '../core/sliceLoop';
+import type { LoopHost } from '../core/sliceLoop';
 
 export const FACE_SLICE_MS = 8;
 /** Readbacks (and so redraws of the grid) at most this often. */
@@ -59,76 +60,39 @@ export interface FacesLoopEvents {
   failed(error: unknown): void;
 }
 
-export class FacesLoop {
-  private host: LoopHost;
+export class FacesLoop extends SliceLoop {
   private events: FacesLoopEvents;
   private run: FacesRun | null = null;
   private evalRng = new Rng(1);
-  generation = 0;
-  running = false;
   /** Pause by itself on reaching this step (when play started below it); null: never. */
   stopAt: number | null = null;
   private stopArmed = false;
   readbackInterval = FACE_READBACK_MS;
   evaluationInterval = FACE_EVAL_MS;
   private lastEvaluation = -Infinity;
-  private timer: number | null = null;
-  private inFlight = false;
-  /** A forced readback asked for while another was in flight: run it when that one lands. */
-  private pendingForce = false;
-  private inFlightSince = 0;
-  private lastReadback = -Infinity;
-  private rateWindow: { t: number; step: number }[] = [];
-  stepsPerSecond = 0;
 
   constructor(host: LoopHost, events: FacesLoopEvents) {
-    this.host = host;
+    super(host, (e) => events.failed(e), 3000, 250);
     this.events = events;
+  }
+
+  protected get trainer(): Trainer | null {
+    return this.run?.trainer ?? null;
   }
 
   /** Install a new run (the caller disposes the old one once this returns). */
   setRun(run: FacesRun | null): void {
     this.pause();
-    this.generation++;
+    this.newGeneration();
     this.run = run;
     this.evalRng = new Rng(run?.trainer.spec.seed ?? 1).fork('faces-evaluation');
-    this.inFlight = false;
-    this.pendingForce = false;
-    this.rateWindow = [];
-    this.stepsPerSecond = 0;
-    this.lastReadback = -Infinity;
     this.lastEvaluation = -Infinity;
   }
 
   play(): void {
     if (this.running || !this.run) return;
-    this.running = true;
     this.stopArmed = this.stopAt !== null && this.run.trainer.steps < this.stopAt;
-    this.rateWindow = [];
-    this.schedule();
-  }
-
-  pause(): void {
-    this.running = false;
-    if (this.timer !== null) this.host.cancel(this.timer);
-    this.timer = null;
-  }
-
-  private schedule(): void {
-    if (this.timer === null) this.timer = this.host.schedule(() => this.slice());
-  }
-
-  private guard(fn: (t: Trainer) => void): boolean {
-    const t = this.run?.trainer;
-    if (!t) return false;
-    try {
-      fn(t);
-      return true;
-    } catch (e) {
-      this.pause();
-      this.events.failed(e);
-      return false;
-    }
+    super.play();
   }
 
   /** One step while paused, then a readback. */
@@ -136,16 +100,8 @@ export class FacesLoop {
     if (this.guard((t) => t.step())) this.readback(true);
   }
 
-  /** n steps at once (tests, lessons), then a readback. */
-  runSteps(n: number): void {
-    if (this.guard((t) => {
-      for (let i = 0; i < n; i++) t.step();
-    })) this.readback(true);
-  }
-
-  private slice(): void {
-    this.timer = null;
-    if (!this.running || !this.run) return;
+  protected slice(): void {
+    if (!this.run) return;
     const start = this.host.now();
     // back-pressure: while a readback waits on the GPU, queue no more work
     const busy = this.inFlight && start - this.inFlightSince > 2 * FACE_SLICE_MS;
@@ -175,11 +131,7 @@ export class FacesLoop {
    */
   readback(force: boolean): void {
     const run = this.run;
-    if (!run) return;
-    if (this.inFlight) {
-      if (force) this.pendingForce = true;
-      return;
-    }
+    if (!run || !this.mayRead(force)) return;
     const now = this.host.now();
     if (!force && now - this.lastReadback < this.readbackInterval) return;
     this.lastReadback = now;
@@ -205,61 +157,26 @@ export class FacesLoop {
         return tf.concat(parts) as tf.Tensor1D;
       });
     } catch (e) {
-      this.pause();
-      this.events.failed(e);
+      this.fail(e);
       return;
     }
-    this.inFlight = true;
-    this.inFlightSince = now;
-    packed
-      .data()
-      .then((raw) => {
-        if (gen !== this.generation) return;
-        const flat = raw as Float32Array;
-        let o = 0;
-        const take = (k: number) => flat.subarray(o, (o += k));
-        const grid = take(gridN * dim);
-        const samples = take(evalN * dim);
-        const pReal = take(judged);
-        const pFake = take(evalN);
-        const lossD = flat[o];
-        const lossG = flat[o + 1];
-        this.measureRate(this.host.now(), step);
-        const bad = (t.lossD && !Number.isFinite(lossD)) || (t.lossG && !Number.isFinite(lossG)) || !allFinite(grid) || !allFinite(samples);
-        if (bad) {
-          this.pause();
-          this.events.diverged(step);
-        }
-        const evaluation = full ? { samples, pReal, pFake } : null;
-        this.events.readback({ generation: gen, step, lossD, lossG, stepsPerSecond: this.stepsPerSecond, grid, evaluation });
-      })
-      .catch((e) => {
-        if (gen !== this.generation) return;
+    this.receive(packed, gen, (flat) => {
+      let o = 0;
+      const take = (k: number) => flat.subarray(o, (o += k));
+      const grid = take(gridN * dim);
+      const samples = take(evalN * dim);
+      const pReal = take(judged);
+      const pFake = take(evalN);
+      const lossD = flat[o];
+      const lossG = flat[o + 1];
+      this.measureRate(this.host.now(), step);
+      const bad = (t.lossD && !Number.isFinite(lossD)) || (t.lossG && !Number.isFinite(lossG)) || !allFinite(grid) || !allFinite(samples);
+      if (bad) {
         this.pause();
-        this.events.failed(e);
-      })
-      .finally(() => {
-        packed.dispose();
-        if (gen !== this.generation) return;
-        this.inFlight = false;
-        if (this.pendingForce) {
-          this.pendingForce = false;
-          this.readback(true);
-        }
-      });
+        this.events.diverged(step);
+      }
+      const evaluation = full ? { samples, pReal, pFake } : null;
+      this.events.readback({ generation: gen, step, lossD, lossG, stepsPerSecond: this.stepsPerSecond, grid, evaluation });
+    });
   }
-
-  private measureRate(t: number, step: number): void {
-    this.rateWindow.push({ t, step });
-    while (this.rateWindow.length > 2 && t - this.rateWindow[0].t > 3000) this.rateWindow.shift();
-    const first = this.rateWindow[0];
-    const dt = (t - first.t) / 1000;
-    if (this.running && dt > 0.25) this.stepsPerSecond = (step - first.step) / dt;
-    else if (!this.running) this.stepsPerSecond = 0;
-  }
-}
-
-function allFinite(x: Float32Array): boolean {
-  for (let i = 0; i < x.length; i++) if (!Number.isFinite(x[i])) return false;
-  return true;
 }

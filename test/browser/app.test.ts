@@ -1,21 +1,11 @@
 // The built app in real Chromium (Debian's, driven by Playwright): it loads clean, trains on
 // WebGL, and its metrics hold sane values. Run by `npm test` after `vite build`.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright';
+import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain JS helper shared with the bench
-import { launch, openPage, serveDist } from '../../scripts/browser.mjs';
+import { openPage } from '../../scripts/browser.mjs';
+import { builtApp } from './harness';
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = builtApp();
 
 async function value(page: import('playwright').Page, id: string): Promise<number> {
   return Number(await page.getByTestId(id).first().getAttribute('data-value'));
@@ -23,8 +13,8 @@ async function value(page: import('playwright').Page, id: string): Promise<numbe
 
 describe('playground', () => {
   it('loads with no console error and no request off the origin, then trains 1,000 steps on WebGL', async () => {
-    const { page, context, problems } = await openPage(browser, server.url, { width: 1440, height: 900 });
-    await page.goto(`${server.url}#/?backend=webgl`);
+    const { page, context, problems } = await openPage(app.browser, app.url, { width: 1440, height: 900 });
+    await page.goto(`${app.url}#/?backend=webgl`);
     await expect.poll(() => page.getByTestId('play').isEnabled(), { timeout: 60_000 }).toBe(true);
     expect(await page.getByTestId('metric-backend').getAttribute('data-value')).toBe('webgl');
     expect(await page.getByTestId('play').getAttribute('aria-pressed')).toBe('false');
@@ -58,8 +48,8 @@ describe('playground', () => {
   });
 
   it('steps, resets to step 0 and explains a broken link at phone width', async () => {
-    const { page, context, problems } = await openPage(browser, server.url, { width: 390, height: 844 });
-    await page.goto(`${server.url}#/?backend=cpu&seed=banana&minority=7&nope=1`);
+    const { page, context, problems } = await openPage(app.browser, app.url, { width: 390, height: 844 });
+    await page.goto(`${app.url}#/?backend=cpu&seed=banana&minority=7&nope=1`);
     await expect.poll(() => page.getByTestId('play').isEnabled(), { timeout: 60_000 }).toBe(true);
     const notice = await page.getByTestId('notice').innerText();
     expect(notice).toMatch(/Seed/);

@@ -4,23 +4,14 @@
 // points the page offers for download; the findings at 3,000 steps are measured in Node
 // (test/unit/skew-claims-*.test.ts, hiring-gan.test.ts).
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
 import { AxeBuilder } from '@axe-core/playwright';
 // @ts-expect-error plain JS helper shared with the bench
-import { launch, openPage, serveDist } from '../../scripts/browser.mjs';
+import { openPage } from '../../scripts/browser.mjs';
+import { builtApp } from './harness';
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = builtApp();
 
 async function num(page: Page, selector: string, attr = 'data-value'): Promise<number> {
   const v = await page.locator(selector).first().getAttribute(attr);
@@ -52,8 +43,8 @@ async function clickLatency(page: Page, selector: string): Promise<number> {
 
 describe('multi-seed runner', () => {
   it('trains 2 seeds in a worker with progress and a responsive page; ratios agree with shares and points; cancel stops it', async () => {
-    const { page, context, problems } = await openPage(browser, server.url, { width: 1440, height: 900 });
-    await page.goto(`${server.url}#/?backend=cpu&minority=0.1&seed=11`);
+    const { page, context, problems } = await openPage(app.browser, app.url, { width: 1440, height: 900 });
+    await page.goto(`${app.url}#/?backend=cpu&minority=0.1&seed=11`);
     await page.waitForFunction(() => !document.querySelector('[data-testid=play][disabled]'), null, { timeout: 60_000 });
     // the recipe is a visible choice, defaulting to the playground's
     expect(await page.getByTestId('seeds-recipe-stabilised').isChecked()).toBe(true);
@@ -138,8 +129,8 @@ describe('multi-seed runner', () => {
 
 describe('experiments view', () => {
   it('loads clean and runs the rebalancing and hiring experiments in workers, showing consistent finite numbers', async () => {
-    const { page, context, problems } = await openPage(browser, server.url, { width: 390, height: 844 });
-    await page.goto(`${server.url}#/experiments?steps=200&seed=3&minority=0.1`);
+    const { page, context, problems } = await openPage(app.browser, app.url, { width: 390, height: 844 });
+    await page.goto(`${app.url}#/experiments?steps=200&seed=3&minority=0.1`);
     await expect.poll(() => page.getByTestId('rebalance-run').count(), { timeout: 30_000 }).toBe(1);
     expect(await page.locator('nav a[aria-current=page]').innerText()).toBe('Experiments');
     // settings live in the URL

@@ -4,24 +4,15 @@
 // notices and no overflow at phone width, the projector layout, and the multi-seed runner in its
 // Web Worker (progress, cancel, a responsive page). The 50/50 control is measured in Node
 // (test/unit/faces-claim.test.ts): another 500 browser steps would double this file's time.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
 // @ts-expect-error plain JS helper shared with the bench
-import { launch, openPage, serveDist } from '../../scripts/browser.mjs';
+import { openPage } from '../../scripts/browser.mjs';
+import { builtApp } from './harness';
 import { DARKER } from '../../src/core/faces/faces';
 import { groupSharesOfImages } from '../../src/core/faces/toneClassifier';
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = builtApp();
 
 async function value(page: Page, id: string): Promise<number> {
   const v = await page.getByTestId(id).first().getAttribute('data-value');
@@ -42,8 +33,8 @@ const ready = (page: Page) => expect.poll(() => page.getByTestId('play').isEnabl
 
 describe('faces view', () => {
   it('trains at 90/10 and shows the darker share below half the real share, as recomputed from its images', async () => {
-    const { page, context, problems } = await openPage(browser, server.url, { width: 1440, height: 900 });
-    await page.goto(`${server.url}#/faces?backend=wasm`);
+    const { page, context, problems } = await openPage(app.browser, app.url, { width: 1440, height: 900 });
+    await page.goto(`${app.url}#/faces?backend=wasm`);
     await ready(page);
     expect(await page.getByTestId('metric-backend').getAttribute('data-value')).toBe('wasm');
     expect(await value(page, 'metric-real-share-darker')).toBeCloseTo(0.1, 6);
@@ -108,8 +99,8 @@ describe('faces view', () => {
   });
 
   it('steps, resets and explains a broken link at phone width, without overflow', async () => {
-    const { page, context, problems } = await openPage(browser, server.url, { width: 390, height: 844 });
-    await page.goto(`${server.url}#/faces?backend=wasm&darker=0.9&seed=banana&size=20&nope=1`);
+    const { page, context, problems } = await openPage(app.browser, app.url, { width: 390, height: 844 });
+    await page.goto(`${app.url}#/faces?backend=wasm&darker=0.9&seed=banana&size=20&nope=1`);
     await ready(page);
     const notice = await page.getByTestId('notice').innerText();
     expect(notice).toMatch(/Darker share/);
@@ -136,8 +127,8 @@ describe('faces view', () => {
   });
 
   it('projector layout shows both grids and the histogram large', async () => {
-    const { page, context, problems } = await openPage(browser, server.url, { width: 1440, height: 900 });
-    await page.goto(`${server.url}#/faces?backend=wasm&present=1`);
+    const { page, context, problems } = await openPage(app.browser, app.url, { width: 1440, height: 900 });
+    await page.goto(`${app.url}#/faces?backend=wasm&present=1`);
     await ready(page);
     for (const id of ['grid-real', 'grid-fake']) {
       const box = await page.getByTestId(id).boundingBox();
@@ -152,8 +143,8 @@ describe('faces view', () => {
   });
 
   it('runs seeds in a Web Worker with progress and cancel, while the page stays responsive', async () => {
-    const { page, context, problems } = await openPage(browser, server.url, { width: 1440, height: 900 });
-    await page.goto(`${server.url}#/faces?backend=wasm&darker=0.5`);
+    const { page, context, problems } = await openPage(app.browser, app.url, { width: 1440, height: 900 });
+    await page.goto(`${app.url}#/faces?backend=wasm&darker=0.5`);
     await ready(page);
     // the button path: start five seeds, see progress, cancel
     await page.getByTestId('seeds-run').click();

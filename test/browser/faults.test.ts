@@ -1,29 +1,20 @@
 // Faults forced in real Chromium: a lost WebGL context, a model that blows up, a hidden tab and
 // storage that refuses to work. Each must end in a clear message and lose nothing it can keep.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
 // @ts-expect-error plain JS helper shared with the bench
-import { launch, openPage, serveDist } from '../../scripts/browser.mjs';
+import { openPage } from '../../scripts/browser.mjs';
+import { builtApp } from './harness';
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = builtApp();
 
 const value = async (page: Page, id: string) => Number(await page.getByTestId(id).first().getAttribute('data-value'));
 const ready = (page: Page) => page.waitForFunction(() => !document.querySelector('[data-testid=play][disabled]'), null, { timeout: 60_000 });
 
 describe('faults', () => {
   it('continues on another backend from the last saved copy when the WebGL context is lost', async () => {
-    const { page, context, problems } = await openPage(browser, server.url, { width: 1280, height: 900 });
-    await page.goto(`${server.url}#/?backend=webgl`);
+    const { page, context, problems } = await openPage(app.browser, app.url, { width: 1280, height: 900 });
+    await page.goto(`${app.url}#/?backend=webgl`);
     await ready(page);
     expect(await page.getByTestId('metric-backend').getAttribute('data-value')).toBe('webgl');
     await page.getByTestId('play').click();
@@ -47,8 +38,8 @@ describe('faults', () => {
   });
 
   it('pauses on NaN, explains, and restores the last good state', async () => {
-    const { page, context, problems } = await openPage(browser, server.url, { width: 1280, height: 900 });
-    await page.goto(`${server.url}#/?backend=cpu`);
+    const { page, context, problems } = await openPage(app.browser, app.url, { width: 1280, height: 900 });
+    await page.goto(`${app.url}#/?backend=cpu`);
     await ready(page);
     await page.getByTestId('play').click();
     await page.waitForTimeout(3500);
@@ -73,8 +64,8 @@ describe('faults', () => {
   });
 
   it('pauses while the tab is hidden and resumes when it is shown', async () => {
-    const { page, context } = await openPage(browser, server.url, { width: 1280, height: 900 });
-    await page.goto(`${server.url}#/?backend=cpu`);
+    const { page, context } = await openPage(app.browser, app.url, { width: 1280, height: 900 });
+    await page.goto(`${app.url}#/?backend=cpu`);
     await ready(page);
     await page.getByTestId('play').click();
     const setHidden = (hidden: boolean) =>
@@ -94,7 +85,7 @@ describe('faults', () => {
   });
 
   it('warns when the browser refuses storage, and still trains', async () => {
-    const { page, context, problems } = await openPage(browser, server.url, { width: 390, height: 844 });
+    const { page, context, problems } = await openPage(app.browser, app.url, { width: 390, height: 844 });
     await page.addInitScript(() => {
       Object.defineProperty(window, 'localStorage', {
         get() {
@@ -102,7 +93,7 @@ describe('faults', () => {
         },
       });
     });
-    await page.goto(`${server.url}#/?backend=cpu`);
+    await page.goto(`${app.url}#/?backend=cpu`);
     await ready(page);
     expect(await page.getByTestId('notice').innerText()).toMatch(/not letting ForgeLab save anything/);
     await page.getByTestId('step').click();
@@ -112,11 +103,11 @@ describe('faults', () => {
   });
 
   it('shows markup from a link as text on every view and never runs it', async () => {
-    const { page, context, problems } = await openPage(browser, server.url, { width: 1280, height: 900 });
+    const { page, context, problems } = await openPage(app.browser, app.url, { width: 1280, height: 900 });
     const payload = '<img src=x onerror="window.__pwned=1">';
     const q = encodeURIComponent(payload);
     for (const route of [`#/?seed=${q}&${q}=1`, `#/faces?darker=${q}&${q}=1`, `#/experiments?steps=${q}&${q}=1`, `#/${q}`]) {
-      await page.goto(`${server.url}${route}`);
+      await page.goto(`${app.url}${route}`);
       await page.waitForTimeout(1500);
       // the value is named in a notice (the not-found page names the path), as plain text
       await expect.poll(() => page.locator('main').innerText(), { timeout: 30_000 }).toContain('<img src=x');

@@ -60,6 +60,22 @@ describe('TrainingLoop', () => {
     probe.dispose();
   });
 
+  it('shows a manual step taken while a readback is in flight once that readback lands', async () => {
+    const { host } = fakeHost();
+    const snaps: Snapshot[] = [];
+    const loop = new TrainingLoop(host, { snapshot: (s) => snaps.push(s), diverged: () => {}, failed: (e) => { throw e; } });
+    const t = trainerFor({ seed: 3 });
+    loop.setRun(t, makeEvalContext(makeSource(DEFAULT_CONFIG), 3), null);
+    loop.stepOnce();
+    // a second step while the first one's readback is still in flight
+    loop.stepOnce();
+    await flush();
+    await flush();
+    expect(snaps.map((s) => s.step)).toEqual([1, 2]);
+    expect(loop.running).toBe(false);
+    t.dispose();
+  });
+
   it('pauses and reports when training diverges', async () => {
     const { host, runFrame } = fakeHost();
     let diverged = -1;
