@@ -1,29 +1,19 @@
 // Every route: axe-core finds no violation, the console stays clean, no request leaves the
 // origin, and everything can be reached with the keyboard. Routes come from AUDIT_ROUTES, so a
 // new view joins these checks when it is added there.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright';
+import { describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import { AUDIT_ROUTES } from '../../src/state/url';
 // @ts-expect-error plain JS helper shared with the bench
-import { launch, openPage, serveDist } from '../../scripts/browser.mjs';
+import { openPage } from '../../scripts/browser.mjs';
+import { builtApp } from './harness';
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = builtApp();
 
 describe.each(AUDIT_ROUTES)('route %s', (route) => {
   it.each([390, 1440])('has no axe violation, no console error and no off-origin request at %i px', async (width) => {
-    const { page, context, problems } = await openPage(browser, server.url, { width, height: 900 });
-    await page.goto(`${server.url}${route.includes('?') ? route + '&' : route + '?'}backend=cpu`);
+    const { page, context, problems } = await openPage(app.browser, app.url, { width, height: 900 });
+    await page.goto(`${app.url}${route.includes('?') ? route + '&' : route + '?'}backend=cpu`);
     // route-agnostic readiness: the view has rendered, and a playground (if any) is ready
     await page.waitForFunction(() => (document.querySelector('main')?.childElementCount ?? 0) > 0 && !document.querySelector('[data-testid=play][disabled]'), null, { timeout: 60_000 });
     await page.waitForTimeout(300);
@@ -38,8 +28,8 @@ describe.each(AUDIT_ROUTES)('route %s', (route) => {
 
 describe('keyboard', () => {
   it('reaches every control of the playground with Tab, with a visible focus ring', async () => {
-    const { page, context } = await openPage(browser, server.url, { width: 1440, height: 900 });
-    await page.goto(`${server.url}#/?backend=cpu`);
+    const { page, context } = await openPage(app.browser, app.url, { width: 1440, height: 900 });
+    await page.goto(`${app.url}#/?backend=cpu`);
     await page.waitForFunction(() => !document.querySelector('[data-testid=play][disabled]'), null, { timeout: 60_000 });
     const reached = new Set<string>();
     for (let i = 0; i < 120; i++) {
@@ -61,6 +51,16 @@ describe('keyboard', () => {
     await expect.poll(() => page.getByTestId('play').getAttribute('aria-pressed')).toBe('true');
     await page.keyboard.press('Space');
     await expect.poll(() => page.getByTestId('play').getAttribute('aria-pressed')).toBe('false');
+    // on a focused button, Space presses that button and does not also toggle training
+    await page.waitForTimeout(500);
+    const stepNow = async () => Number(await page.getByTestId('metric-step').first().getAttribute('data-value'));
+    const before = await stepNow();
+    await page.getByTestId('step').focus();
+    await page.keyboard.press('Space');
+    await expect.poll(stepNow).toBe(before + 1);
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId('play').getAttribute('aria-pressed')).toBe('false');
+    expect(await stepNow()).toBe(before + 1);
     await context.close();
   });
 });
