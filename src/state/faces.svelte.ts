@@ -13,7 +13,7 @@ import { faceTrainerSpec } from '../core/faces/spec';
 import { Rng } from '../core/rng';
 import { useBackend } from '../core/backend';
 import type { TrainerSpec } from '../core/gan/trainer';
-import { backendOptions, chooseBackend, frameHost, measureBackends, watchWebglLoss } from './platform';
+import { backendOptions, chooseBackend, frameHost, measureBackends, watchWebglLoss, failureMessage, webglLostNotice } from './platform';
 import { FACE_READBACK_MS, FacesLoop } from './facesLoop';
 import type { FacesReadback } from './facesLoop';
 import { countTones, describeFaces, evaluateFaces, realSharesOf, tonesOf } from './facesEval';
@@ -295,7 +295,7 @@ export class FacesLab {
       await this.leaveWebgl();
       return;
     }
-    this.error = `Training stopped: ${e instanceof Error ? e.message : String(e)}. Press Reset to start again.`;
+    this.error = failureMessage(e);
   }
 
   /** WebGL failed or lost its context: carry on without it from the last copy of the weights. */
@@ -314,13 +314,7 @@ export class FacesLab {
       this.step = state.steps;
       this.loop.readback(true);
     }
-    const backend = this.decision?.backend ?? 'another backend';
-    this.notices = [
-      ...this.notices,
-      state
-        ? `The graphics card (WebGL) stopped at step ${lostAt.toLocaleString('en-US')}. Training continues on ${backend} from step ${state.steps.toLocaleString('en-US')}, the last saved copy.`
-        : `The graphics card (WebGL) stopped before any copy was saved, so this run restarted on ${backend}.`,
-    ];
+    this.notices = [...this.notices, webglLostNotice(lostAt, state?.steps ?? null, this.decision?.backend ?? null)];
     if (wasRunning) this.play();
   }
 

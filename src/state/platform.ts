@@ -169,3 +169,16 @@ export function loseWebglContext(): boolean {
   ext.loseContext();
   return true;
 }
+
+/** What a view says when WebGL failed at `lostAt` and training moved to `backend`. */
+export function webglLostNotice(lostAt: number, resumedFrom: number | null, backend: string | null): string {
+  const where = backend ?? 'another backend';
+  return resumedFrom !== null
+    ? `The graphics card (WebGL) stopped at step ${lostAt.toLocaleString('en-US')}. Training continues on ${where} from step ${resumedFrom.toLocaleString('en-US')}, the last saved copy.`
+    : `The graphics card (WebGL) stopped before any copy was saved, so this run restarted on ${where}.`;
+}
+
+/** What a view says when a backend failed mid-training for another reason. */
+export function failureMessage(e: unknown): string {
+  return `Training stopped: ${e instanceof Error ? e.message : String(e)}. Press Reset to start again.`;
+}

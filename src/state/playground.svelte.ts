@@ -21,7 +21,7 @@ import type { Snapshot } from '../core/loop';
 import type { BackendDecision, BackendName } from '../core/backend';
 import { useBackend } from '../core/backend';
 import { Rng } from '../core/rng';
-import { backendOptions, chooseBackend, frameHost, measureBackends, watchWebglLoss } from './platform';
+import { backendOptions, chooseBackend, frameHost, measureBackends, watchWebglLoss, failureMessage, webglLostNotice } from './platform';
 import { runInWorker, workersAvailable } from './workerClient';
 import { appendRow, summarise } from './history';
 import type { HistoryRow } from './history';
@@ -351,7 +351,7 @@ export class Playground {
       await this.leaveWebgl();
       return;
     }
-    this.error = `Training stopped: ${e instanceof Error ? e.message : String(e)}. Press Reset to start again.`;
+    this.error = failureMessage(e);
   }
 
   private async onContextLost(): Promise<void> {
@@ -378,13 +378,7 @@ export class Playground {
       this.history = history.filter((r) => r.step <= state.steps);
       this.loop.readback(true);
     }
-    const backend = this.decision?.backend ?? 'another backend';
-    this.notices = [
-      ...this.notices,
-      state
-        ? `The graphics card (WebGL) stopped at step ${lostAt.toLocaleString('en-US')}. Training continues on ${backend} from step ${state.steps.toLocaleString('en-US')}, the last saved copy.`
-        : `The graphics card (WebGL) stopped before any copy was saved, so this run restarted on ${backend}.`,
-    ];
+    this.notices = [...this.notices, webglLostNotice(lostAt, state?.steps ?? null, this.decision?.backend ?? null)];
     if (wasRunning) this.play();
   }
 
