@@ -1,6 +1,6 @@
 // Soak: train the playground (drawing as usual) for SOAK_STEPS steps (default 100,000) and
 // report tensor count, JS heap (after a forced GC) and frame time after a warm-up and at the
-// end; they should stay flat. Usage: npm run build && node bench/soak.mjs   (env: SOAK_STEPS, SOAK_BACKEND, SOAK_ROUTE)
+// end, and at each quarter in between; they should stay flat. Usage: npm run build && node bench/soak.mjs   (env: SOAK_STEPS, SOAK_BACKEND, SOAK_ROUTE)
 import { launch, openPage, serveDist } from '../scripts/browser.mjs';
 
 const steps = Number(process.env.SOAK_STEPS ?? 100_000);
@@ -48,10 +48,18 @@ try {
   const start = await sample();
   const t0 = Date.now();
   let last = start;
+  // a sample at each quarter, so growth that levels off can be told from growth that goes on
+  const along = [];
+  let nextQuarter = 1;
   while (last.step < steps) {
     await page.waitForTimeout(10_000);
     last = await page.evaluate(() => ({ step: globalThis.forgelab.playground.step }));
     process.stderr.write(`\r${last.step} / ${steps} steps`);
+    if (nextQuarter < 4 && last.step >= (nextQuarter * steps) / 4) {
+      const s = await sample();
+      along.push({ step: s.step, tensors: s.tensors, heapMB: s.heapMB, frameMs: s.frameMs });
+      nextQuarter++;
+    }
   }
   process.stderr.write('\n');
   const end = await sample();
@@ -60,6 +68,7 @@ try {
     steps: end.step,
     minutes: Math.round((Date.now() - t0) / 6000) / 10,
     start,
+    along,
     end,
     tensorsFlat: start.tensors === end.tensors,
     consoleErrors: problems.errors.length,
