@@ -241,8 +241,12 @@ export class Playground {
   }
 
   pause(): void {
+    const was = this.running || this.loop.running;
     this.running = false;
     this.loop.pause();
+    // one last full readback, so the plot, the numbers, the charts and the representation table
+    // all show the step training stopped at
+    if (was) this.loop.readback(true);
   }
 
   toggle(): void {

@@ -41,6 +41,11 @@ describe('playground', () => {
     const shares = [await value(page, 'metric-share-majority'), await value(page, 'metric-share-minority')];
     expect(shares[0] + shares[1]).toBeLessThanOrEqual(1 + 1e-9);
     expect(await value(page, 'metric-real-share-minority')).toBeCloseTo(0.2, 2);
+    // paused, everything shown is of the step training stopped at: the step count is the
+    // trainer's, and the representation table (computed in a worker) is of the same points as the
+    // share cards
+    expect(step).toBe(await page.evaluate(() => (globalThis as unknown as { forgelab: { playground: { trainer: { steps: number } } } }).forgelab.playground.trainer.steps));
+    await expect.poll(async () => Math.abs((await value(page, 'metric-ratio-minority')) - shares[1] / (await value(page, 'metric-real-share-minority'))), { timeout: 30_000 }).toBeLessThan(1e-6);
     expect(await page.getByTestId('plot-main').isVisible()).toBe(true);
     expect(problems.errors).toEqual([]);
     expect(problems.external).toEqual([]);
