@@ -40,6 +40,16 @@ export function bindToLink<S>(b: LinkBinding<S>): void {
   });
 }
 
+/** A training view's `apply`: show the link's notices, put the settings in place, then play if it asks (play=1). */
+export function applyToRun<S>(run: { notices: string[]; apply(settings: S): Promise<unknown>; play(): void }) {
+  return (settings: S, notices: string[], params: URLSearchParams): void => {
+    if (notices.length) run.notices = [...run.notices, ...notices];
+    void run.apply(settings).then(() => {
+      if (params.get('play') === '1') run.play();
+    });
+  };
+}
+
 function keptKeys(p: URLSearchParams): Record<string, string> {
   const out: Record<string, string> = {};
   for (const k of KEPT_KEYS) {
