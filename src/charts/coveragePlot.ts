@@ -118,6 +118,7 @@ export function draw(canvas: HTMLCanvasElement, data: CoveragePlotData, domain: 
 
   // spreads: mean ± 1 SD boxes
   const box = (mean: readonly number[], std: readonly number[], colour: string, dash: number[]) => {
+    if (![...mean, ...std].every(Number.isFinite)) return; // fewer than two points: no spread to draw
     ctx.strokeStyle = colour;
     ctx.lineWidth = 2;
     ctx.setLineDash(dash);

@@ -23,7 +23,7 @@ function optionLabel(key: keyof Config, value: string): string {
   return s.options.find((o) => o.value === value)?.label ?? value;
 }
 
-/** What a batch of seeds ran: "90/10, minority in its own cluster, 2,000 points, plain, 3,000 steps, seeds 6–10". */
+/** What a batch of seeds ran: "90/10, minority in the majority’s tail, 2,000 points, plain, 3,000 steps, seeds 6–10". */
 export function describeRun(b: { config: Config; seeds: readonly number[]; steps: number; recipe: string }, stepsPer = ''): string {
   const c = b.config;
   const data = c.data === 'groups' ? `${splitLabel(c.minority)}, minority ${optionLabel('place', c.place)}` : optionLabel('data', c.data).toLowerCase();
@@ -63,13 +63,18 @@ export function rebalanceConclusion(r: RebalanceResult): string {
   const best = fullGan.coverage >= minorityGan.coverage ? fullGan : minorityGan;
   const name = (a: typeof fullGan) => (a.id === 'full-gan' ? '(a) the GAN trained on all points' : '(b) the GAN trained on the minority alone');
   const other = best === fullGan ? minorityGan : fullGan;
-  const short = fullGan.n < fullGan.requested ? ` ((a) found only ${num(fullGan.n)} of the ${num(fullGan.requested)} minority points asked for)` : '';
+  const short =
+    fullGan.n === 0
+      ? ` ((a) found none of the ${num(fullGan.requested)} minority points asked for in ${num(fullGan.drawn)} draws: its forger has dropped the minority)`
+      : fullGan.n < fullGan.requested
+        ? ` ((a) found only ${num(fullGan.n)} of the ${num(fullGan.requested)} minority points asked for)`
+        : '';
   const close = freshReal.coverage - best.coverage <= 0.05;
   return (
     `Adding ${num(r.counts.topUp)} synthetic minority points, ${name(best)} covers ${formatShare(best.coverage)} of the held-out real minority and ${name(other)} ${formatShare(other.coverage)}${short}; ` +
     `the same number of fresh real points would cover ${formatShare(freshReal.coverage)}. ` +
     (close ? 'So the better fix covers about as much as real data would, and ' : `So even the better fix misses ${formatShare(1 - best.coverage)} of real minority points, and `) +
-    `${spreadPhrase(best.std, r.heldOutStd)}.`
+    (best.n < 2 ? 'neither fix made enough minority points to have a spread.' : `${spreadPhrase(best.std, r.heldOutStd)}.`)
   );
 }
 

@@ -45,7 +45,7 @@ describe('captions and conclusions', () => {
   it('describes a run', () => {
     expect(splitLabel(0.1)).toBe('90/10');
     const cfg = { ...DEFAULT_CONFIG, minority: 0.03, seed: 6 };
-    expect(describeRun({ config: cfg, seeds: [6, 7, 8], steps: 3000, recipe: 'plain' })).toBe('97/3, minority in its own cluster, 2,000 points, plain recipe, 3,000 steps, seeds 6–8');
+    expect(describeRun({ config: cfg, seeds: [6, 7, 8], steps: 3000, recipe: 'plain' })).toBe('97/3, minority in the majority’s tail, 2,000 points, plain recipe, 3,000 steps, seeds 6–8');
     expect(stillMatches(cfg, { ...cfg, seed: 9, recipe: 'plain', speed: 2 })).toBe(true);
     expect(stillMatches(cfg, { ...cfg, minority: 0.1 })).toBe(false);
     expect(emphasisedGroup([{ id: 'majority', label: 'Majority' }, { id: 'minority', label: 'Minority' }])).toBe(1);
@@ -69,6 +69,16 @@ describe('captions and conclusions', () => {
     expect(s).toMatch(/would cover 99%\. So even the better fix misses 20% of real minority points, and its points huddle closer together/);
     expect(rebalanceConclusion(rebalance(arm('full-gan', 0.97, [0.1, 0.1]), arm('minority-gan', 0.9, [0.1, 0.1])))).toMatch(/\(a\) the GAN trained on all points covers 97%.*about as much as real data would, and its spread is close/);
     expect(spreadPhrase([0.2, 0.1], [0.1, 0.1])).toMatch(/wider/);
+  });
+
+  it('says so when the full-data GAN made no minority point at all (plain training drops it)', () => {
+    const none = { ...arm('full-gan', 0, [NaN, NaN], 0), drawn: 200000 };
+    const s = rebalanceConclusion(rebalance(none, arm('minority-gan', 0.8, [0.1, 0.1])));
+    expect(s).toMatch(/\(a\) found none of the 1,600 minority points asked for in 200,000 draws: its forger has dropped the minority/);
+    expect(s).toMatch(/its spread is close/);
+    const both = rebalanceConclusion(rebalance(none, { ...arm('minority-gan', 0, [NaN, NaN], 1) }));
+    expect(both).toMatch(/neither fix made enough minority points to have a spread\.$/);
+    expect(both).not.toMatch(/NaN/);
   });
 
   it('states the hiring result from its numbers', () => {

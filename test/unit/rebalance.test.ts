@@ -45,6 +45,9 @@ describe('rebalancing helpers', () => {
     expect(s.mean).toEqual([2, 4]);
     expect(s.std[0]).toBeCloseTo(2, 12);
     expect(s.std[1]).toBeCloseTo(4, 12);
+    // one point has a place but no spread; none has neither (never a made-up 0)
+    expect(spread([3, 5], 1)).toEqual({ mean: [3, 5], std: [NaN, NaN] });
+    expect(spread([], 0)).toEqual({ mean: [NaN, NaN], std: [NaN, NaN] });
   });
 
   it('splits and extends point sets', () => {

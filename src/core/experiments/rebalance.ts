@@ -73,22 +73,24 @@ export interface RebalanceResult {
 
 /** Mean and per-axis standard deviation of 2-D points. */
 export function spread(x: ArrayLike<number>, n: number): { mean: [number, number]; std: [number, number] } {
+  // With no point there is no mean; with one there is no spread. Say so (NaN), never 0.
+  if (n < 1) return { mean: [NaN, NaN], std: [NaN, NaN] };
   let mx = 0;
   let my = 0;
   for (let i = 0; i < n; i++) {
     mx += x[2 * i];
     my += x[2 * i + 1];
   }
-  mx /= Math.max(1, n);
-  my /= Math.max(1, n);
+  mx /= n;
+  my /= n;
+  if (n < 2) return { mean: [mx, my], std: [NaN, NaN] };
   let vx = 0;
   let vy = 0;
   for (let i = 0; i < n; i++) {
     vx += (x[2 * i] - mx) ** 2;
     vy += (x[2 * i + 1] - my) ** 2;
   }
-  const d = Math.max(1, n - 1);
-  return { mean: [mx, my], std: [Math.sqrt(vx / d), Math.sqrt(vy / d)] };
+  return { mean: [mx, my], std: [Math.sqrt(vx / (n - 1)), Math.sqrt(vy / (n - 1))] };
 }
 
 /**
