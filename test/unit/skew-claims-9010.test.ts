@@ -1,27 +1,43 @@
 /**
- * The skew lessons' claim at 90/10, measured as a lesson would state it: the shipped 90/10 preset,
- * seeds 1–5, 3,000 steps, the median over seeds of the minority's representation ratio.
- * Rerun on other seeds with SKEW_SEEDS=6,7,8,9,10.
+ * The skew lessons' two claims at 90/10, measured as a lesson states them: the shipped 90/10
+ * preset (minority in the majority's tail, forger 3 × 32), seeds 1–5, 3,000 steps, the median
+ * over seeds of the minority's representation ratio. Rerun on other seeds with SKEW_SEEDS=6,7,8,9,10.
  *
- * What was measured (wasm, 3,000 steps, per-group off-data levels; the per-seed ratios):
- *   stabilised, seeds 1–10: 0.63 0.63 0.52 0.76 0.59 0.69 0.65 0.58 0.79 0.65 (median 0.64)
- *   plain,      seeds 1–10: 0.72 0.82 0.74 0.83 0.56 1.10 0.87 0.89 1.05 0.52 (median 0.83)
- * So with this geometry the stabilised forger keeps the minority but shrinks it (about 6% of the
- * synthetic data instead of 10%: it inherits the skew and amplifies it, never rebalancing); the
- * missing minority lands off the data, on the bridge a continuous forger draws between the two
- * clusters. Plain training swings from seed to seed without dropping a 10% minority reliably (it
- * does at 97/3: skew-claims-973). The issue's draft claims (plain median < 0.8, stabilised within
- * 0.7–1.3) do not hold here and are not asserted.
+ *  - plain training: the forger drops the minority (median ratio below 0.8) while its detective
+ *    still reads about 50%;
+ *  - stabilised training (R1 + decay): a faithful copy (median within 0.7–1.3) — it keeps the
+ *    minority at its 10% and so inherits the skew; it never rebalances it.
+ *
+ * What was measured (wasm, 3,000 steps; the per-seed minority ratios):
+ *   plain,      seeds 1–10:  0.00 0.20 2.68 0.52 0.01 2.68 0.00 0.00 0.00 0.00 (median 0.01)
+ *               seeds 11–20: 0.00 0.00 0.00 0.38 1.78 0.99 0.00 0.00 2.75 0.00 (median 0.00)
+ *   stabilised, seeds 1–10:  0.89 0.98 0.87 0.94 0.89 0.98 0.73 0.86 0.80 1.09 (median 0.89)
+ *               seeds 11–20: 0.52 0.92 0.93 0.94 0.80 0.79 0.95 0.93 0.66 0.89 (median 0.91)
+ * Plain training is unstable rather than merely biased: on a few seeds it keeps the minority and
+ * drops part of the majority instead (ratios above 2). Which group goes is the smaller one in
+ * most runs.
  */
 import { beforeAll, expect, it } from 'vitest';
+import { median } from '../../src/core/experiments/skew';
 import { fastBackend, minorityRuns } from './skewClaims';
 
 beforeAll(fastBackend);
 
-it('90/10, stabilised: the minority survives but shrinks (median minority ratio within 0.45–0.85)', () => {
-  const { results, median } = minorityRuns('90-10', 'stabilised');
-  expect(median).toBeGreaterThanOrEqual(0.45);
-  expect(median).toBeLessThanOrEqual(0.85);
-  // shrunk, never dropped
-  for (const r of results) expect(r.ratios[1]).toBeGreaterThan(0.25);
+it('90/10, plain: the forger drops the minority (median ratio < 0.8) while the detective reads about 50%', () => {
+  const { results, median: m } = minorityRuns('90-10', 'plain');
+  expect(m).toBeLessThan(0.8);
+  const acc = median(results.map((r) => r.accuracy.overall));
+  expect(acc).toBeGreaterThan(0.4);
+  expect(acc).toBeLessThan(0.6);
+});
+
+it('90/10, stabilised: a faithful copy that inherits the skew (median ratio within 0.7–1.3)', () => {
+  const { results, median: m } = minorityRuns('90-10', 'stabilised');
+  expect(m).toBeGreaterThanOrEqual(0.7);
+  expect(m).toBeLessThanOrEqual(1.3);
+  // kept on every seed, and never rebalanced towards 50/50
+  for (const r of results) {
+    expect(r.ratios[1]).toBeGreaterThan(0.25);
+    expect(r.syntheticShares[1]).toBeLessThan(0.2);
+  }
 });

@@ -27,10 +27,10 @@ export interface SkewPreset {
 
 /** The skew presets of the skew view, majority/minority in percent. */
 export const SKEW_PRESETS: readonly SkewPreset[] = [
-  { id: '50-50', label: '50/50', config: { data: 'groups', minority: 0.5, place: 'separate' } },
-  { id: '70-30', label: '70/30', config: { data: 'groups', minority: 0.3, place: 'separate' } },
-  { id: '90-10', label: '90/10', config: { data: 'groups', minority: 0.1, place: 'separate' } },
-  { id: '97-3', label: '97/3', config: { data: 'groups', minority: 0.03, place: 'separate' } },
+  { id: '50-50', label: '50/50', config: { data: 'groups', minority: 0.5, place: 'tail' } },
+  { id: '70-30', label: '70/30', config: { data: 'groups', minority: 0.3, place: 'tail' } },
+  { id: '90-10', label: '90/10', config: { data: 'groups', minority: 0.1, place: 'tail' } },
+  { id: '97-3', label: '97/3', config: { data: 'groups', minority: 0.03, place: 'tail' } },
 ];
 
 export function skewPreset(id: string): SkewPreset {
