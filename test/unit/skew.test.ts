@@ -48,6 +48,8 @@ describe('representation on constructed cases', () => {
     expect(maj.coverage).toBeGreaterThan(0.9);
     expect(droppedGroups(rep).map((g) => g.id)).toEqual(['minority']);
     expect(representationSentences(rep)[0]).toMatch(/^The forger has dropped the minority: it is 10% of the real data but only 0% of the synthetic data/);
+    // before any training step nothing has been "dropped": the sentence only states the shares
+    expect(representationSentences(rep, false)[0]).toBe('The minority is 10% of the real data and 0% of the synthetic data.');
   });
 
   it('a perfect copy (a fresh real sample) has ratios close to 1 and nothing dropped', () => {

@@ -222,10 +222,13 @@ export function droppedNotice(row: Pick<GroupRepresentation, 'label' | 'realShar
   return `The forger has dropped the ${row.label.toLowerCase()}: it is ${formatShare(row.realShare)} of the real data but only ${formatShare(row.syntheticShare)} of the synthetic data (less than a quarter).`;
 }
 
-/** One sentence per group, the smallest real group first (the one the lesson is about). */
-export function representationSentences(rep: Representation): string[] {
+/**
+ * One sentence per group, the smallest real group first (the one the lesson is about). Before the
+ * first step (`trained` false) nothing has been dropped yet: the forger has not learned anything.
+ */
+export function representationSentences(rep: Representation, trained = true): string[] {
   const rows = [...rep.groups].sort((a, b) => a.realShare - b.realShare);
-  return rows.map((r) => (r.dropped ? droppedNotice(r) : shareSentence(r)));
+  return rows.map((r) => (trained && r.dropped ? droppedNotice(r) : shareSentence(r)));
 }
 
 export interface SeedResult {
