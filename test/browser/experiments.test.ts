@@ -91,6 +91,10 @@ describe('multi-seed runner', () => {
       expect(cells[1]).toBe(ratios[ratios.length - 1].toFixed(2));
     }
     expect(await num(page, tid('metric-median-ratio-minority'))).toBeCloseTo((ratios[0] + ratios[1]) / 2, 9);
+    // "dropped on k" counts the seeds whose minority fell under a quarter of its real share
+    const droppedHere = ratios.filter((r) => r < 0.25).length;
+    if (droppedHere) expect(await num(page, tid('metric-dropped-seeds-minority'))).toBe(droppedHere);
+    else expect(await page.getByTestId('metric-dropped-seeds-minority').count()).toBe(0);
     expect(await page.getByTestId('seeds-plot').getAttribute('aria-label')).toMatch(/plain recipe|seed 11/);
 
     // the points behind the numbers: the real shares recomputed from the downloaded reference sample

@@ -11,6 +11,7 @@ import { makeEvalContext } from '../../src/core/evaluate';
 import {
   bootstrapShares,
   droppedGroups,
+  droppedSeeds,
   formatShare,
   median,
   MAX_SEEDS,
@@ -150,5 +151,15 @@ describe('sentences, presets, median', () => {
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([NaN, 5])).toBe(5);
     expect(median([])).toBeNaN();
+  });
+});
+
+describe('droppedSeeds', () => {
+  it('counts the seeds whose synthetic share fell under a quarter of the real share', () => {
+    const r = (minority: number) => ({ syntheticShares: [1 - minority, minority], realShares: [0.9, 0.1] });
+    const results = [r(0), r(0.024), r(0.026), r(0.1), r(0.3)];
+    expect(droppedSeeds(results, 1)).toBe(2);
+    expect(droppedSeeds(results, 0)).toBe(0);
+    expect(droppedSeeds([], 1)).toBe(0);
   });
 });

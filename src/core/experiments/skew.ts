@@ -339,6 +339,11 @@ export function runSeeds(
   return { results, medians: medianRatios(results) };
 }
 
+/** On how many of the seed results the forger dropped group g (synthetic share < ¼ of real). */
+export function droppedSeeds(results: readonly Pick<SeedResult, 'syntheticShares' | 'realShares'>[], g: number): number {
+  return results.filter((r) => isDropped(r.syntheticShares[g], r.realShares[g])).length;
+}
+
 /** Median of each group's ratio over several seed results. */
 export function medianRatios(results: readonly SeedResult[]): number[] {
   if (!results.length) return [];
