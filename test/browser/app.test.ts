@@ -82,7 +82,7 @@ describe('playground', () => {
   });
   it('at 90/10, plain training drops the minority and the panel says so (not before the first step)', async () => {
     const { page, context, problems } = await openPage(app.browser, app.url, { width: 1440, height: 900 });
-    await page.goto(`${app.url}#/?backend=wasm&minority=0.1&recipe=plain&seed=1`);
+    await page.goto(`${app.url}#/?backend=wasm&minority=0.1&recipe=plain&seed=4`);
     await expect.poll(() => page.getByTestId('play').isEnabled(), { timeout: 60_000 }).toBe(true);
     // step 0: the untrained forger has dropped nothing; the panel says it is untrained
     await expect.poll(() => page.getByTestId('representation-untrained').count(), { timeout: 30_000 }).toBe(1);

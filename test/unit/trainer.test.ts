@@ -93,15 +93,17 @@ describe('Trainer', () => {
   it('decays the learning rate only with the stabilised recipe', () => {
     const s = trainerFor({ recipe: 'stabilised' });
     const p = trainerFor({ recipe: 'plain' });
-    expect(s.rates().d).toBeCloseTo(1e-3, 10);
+    const lr = DEFAULT_CONFIG.lrD;
+    expect(DEFAULT_CONFIG.lrG).toBe(lr);
+    expect(s.rates().d).toBeCloseTo(lr, 10);
     s.steps = 1500;
-    expect(s.rates().d).toBeCloseTo(5.5e-4, 10);
+    expect(s.rates().d).toBeCloseTo(0.55 * lr, 10);
     s.steps = 3000;
-    expect(s.rates().g).toBeCloseTo(1e-4, 10);
+    expect(s.rates().g).toBeCloseTo(0.1 * lr, 10);
     s.steps = 9000;
-    expect(s.rates().g).toBeCloseTo(1e-4, 10);
+    expect(s.rates().g).toBeCloseTo(0.1 * lr, 10);
     p.steps = 3000;
-    expect(p.rates().d).toBeCloseTo(1e-3, 10);
+    expect(p.rates().d).toBeCloseTo(lr, 10);
     s.dispose();
     p.dispose();
   });
