@@ -31,6 +31,12 @@ export interface Source {
   /** Share of each group in the real distribution (sums to 1). */
   shares: number[];
   sample(rng: Rng, n: number): PointSet;
+  /**
+   * The exact density of group g at (x, y), weighted by its share (so the groups' densities sum
+   * to the data's density), where the source is a known mixture; absent for drawn and curve data.
+   * groups.ts assigns generated points by it instead of estimating it from a sample.
+   */
+  density?(group: number, x: number, y: number): number;
 }
 
 export interface DrawnPoint {
@@ -112,25 +118,44 @@ function gaussianIn(rng: Rng, b: Blob): [number, number] {
   return [b.cx + b.sx * rng.normal(), b.cy + b.sy * rng.normal()];
 }
 
+/** Density of an axis-aligned Gaussian blob at (x, y). */
+function gaussianDensity(b: Blob, x: number, y: number): number {
+  const u = (x - b.cx) / b.sx;
+  const v = (y - b.cy) / b.sy;
+  return Math.exp(-0.5 * (u * u + v * v)) / (2 * Math.PI * b.sx * b.sy);
+}
+
+/** A source whose groups are Gaussian blobs: sampled from them, with their exact density. */
+function blobSource(kind: DatasetKind, groups: Group[], shares: number[], blobs: Blob[]): Source {
+  return {
+    ...groupedSource(kind, groups, shares, (rng, gi) => gaussianIn(rng, blobs[gi])),
+    density: (g, x, y) => shares[g] * gaussianDensity(blobs[g], x, y),
+  };
+}
+
 export function twoGroups(minority: number, place: Placement): Source {
   const m = Math.min(0.5, Math.max(0.01, minority));
-  return groupedSource(
+  return blobSource(
     'groups',
     [
       { id: 'majority', label: 'Majority' },
       { id: 'minority', label: 'Minority' },
     ],
     [1 - m, m],
-    (rng, gi) => gaussianIn(rng, gi === 0 ? MAJORITY : MINORITY[place]),
+    [MAJORITY, MINORITY[place]],
   );
 }
 
+const RING_RADIUS = 0.7;
+const RING_SPREAD = 0.05;
+
 export function ringOfEight(): Source {
   const groups = Array.from({ length: 8 }, (_, i) => ({ id: `mode-${i + 1}`, label: `Mode ${i + 1}` }));
-  return groupedSource('ring', groups, groups.map(() => 1 / 8), (rng, gi) => {
-    const a = (gi / 8) * 2 * Math.PI;
-    return [0.7 * Math.cos(a) + 0.05 * rng.normal(), 0.7 * Math.sin(a) + 0.05 * rng.normal()];
+  const blobs = groups.map((_, i) => {
+    const a = (i / 8) * 2 * Math.PI;
+    return { cx: RING_RADIUS * Math.cos(a), cy: RING_RADIUS * Math.sin(a), sx: RING_SPREAD, sy: RING_SPREAD };
   });
+  return blobSource('ring', groups, groups.map(() => 1 / 8), blobs);
 }
 
 export function curve(): Source {

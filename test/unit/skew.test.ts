@@ -23,6 +23,7 @@ import {
   skewPreset,
 } from '../../src/core/experiments/skew';
 import { Rng } from '../../src/core/rng';
+import { assignGroup, densityOfSource, OFF_DATA } from '../../src/core/groups';
 
 function onlyGroup(set: PointSet, group: number): { x: Float32Array; n: number } {
   const keep: number[] = [];
@@ -161,5 +162,27 @@ describe('droppedSeeds', () => {
     expect(droppedSeeds(results, 1)).toBe(2);
     expect(droppedSeeds(results, 0)).toBe(0);
     expect(droppedSeeds([], 1)).toBe(0);
+  });
+});
+
+describe('group assignment on the two-group data', () => {
+  it('follows the exact densities: the group with the higher true density wins (≥ 99% of on-data points)', () => {
+    for (const [m, place] of [[0.1, 'tail'], [0.03, 'tail'], [0.5, 'separate'], [0.2, 'overlap']] as const) {
+      const src = twoGroups(m, place);
+      const gd = densityOfSource(src, 3);
+      const rng = new Rng(9);
+      let agree = 0;
+      let n = 0;
+      for (let i = 0; i < 20000; i++) {
+        const x = rng.uniform(-1, 1);
+        const y = rng.uniform(-1, 1);
+        const g = assignGroup(gd, x, y);
+        if (g === OFF_DATA) continue;
+        n++;
+        if (g === (src.density!(0, x, y) >= src.density!(1, x, y) ? 0 : 1)) agree++;
+      }
+      expect(n).toBeGreaterThan(3000);
+      expect(agree / n).toBeGreaterThan(0.99);
+    }
   });
 });
