@@ -2,8 +2,10 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
-// One config for the app and both test projects:
-// - unit: src/core and src/state in Node, tfjs on the cpu backend, seeded;
+// One config for the app and the three test projects:
+// - unit: deterministic tests of src/core and src/state in Node, tfjs on the cpu backend, seeded;
+// - claims: findings over seeds (what the lessons and the README state), on the backend and seeds
+//   pinned in test/claims/pinned.ts;
 // - browser: the built app (dist/) driven in real Chromium through Playwright.
 export default defineConfig({
   base: './',
@@ -21,7 +23,18 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
-          // long training tests are split over files; let both cores of a CI machine run them
+          maxWorkers: 2,
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'claims',
+          include: ['test/claims/**/*.test.ts'],
+          environment: 'node',
+          // long training runs are split over files; let both cores of a CI machine run them
           maxWorkers: 2,
           testTimeout: 600_000,
           hookTimeout: 120_000,

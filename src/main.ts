@@ -1,10 +1,10 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './styles.css';
-import { parseHash } from './state/url';
-import { loadBackend } from './core/backend';
-import { backendOptions } from './state/wasmAssets';
-import { runInWorker } from './state/workerClient';
+import { parseHash } from './state/shared/url';
+import { loadBackend } from './core/backend/backend';
+import { backendOptions } from './state/platform/wasmAssets';
+import { runInWorker } from './state/shared/workerClient';
 
 // Hook for the bench and browser tests: run a core function by name in the experiments worker.
 const hooks = ((globalThis as unknown as { forgelab?: Record<string, unknown> }).forgelab ??= {});

@@ -3,7 +3,7 @@
 // new view joins these checks when it is added there.
 import { describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
-import { AUDIT_ROUTES } from '../../src/state/url';
+import { AUDIT_ROUTES } from '../../src/state/shared/url';
 // @ts-expect-error plain JS helper shared with the bench
 import { openPage } from '../../scripts/browser.mjs';
 import { builtApp } from './harness';

@@ -24,15 +24,15 @@
  * decision rule?); a generator conditioned on the decision would be told the hiring rate instead
  * of learning it. The cost: generated decisions are continuous and must be thresholded.
  */
-import { DEFAULT_CONFIG } from '../config';
-import type { Config } from '../config';
-import { stratifiedCounts } from '../datasets';
-import type { Group, PointSet } from '../datasets';
+import { DEFAULT_CONFIG } from '../settings/config';
+import type { Config } from '../settings/config';
+import { stratifiedCounts } from '../data/datasets';
+import type { Group, PointSet } from '../data/datasets';
 import { Trainer, specFromConfig } from '../gan/trainer';
-import { Rng } from '../rng';
+import { Rng } from '../shared/rng';
 import { fitLogistic, fourFifthsRatio, predictSelected, selectionRates } from './logistic';
 import type { LogisticModel } from './logistic';
-import type { Progress } from './skew';
+import type { Progress } from '../skew/skew';
 
 export const HIRING_GROUPS: Group[] = [
   { id: 'majority', label: 'Majority' },

@@ -6,7 +6,7 @@
  * Also the fairness numbers of the hiring case: selection rate per group and the ratio of the
  * lowest to the highest rate, compared with the four-fifths rule (US EEOC Uniform Guidelines, 1978).
  */
-import { Rng } from '../rng';
+import { Rng } from '../shared/rng';
 
 export interface LogisticModel {
   dim: number;

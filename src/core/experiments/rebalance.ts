@@ -10,17 +10,18 @@
  * A reference arm of fresh real minority points (as many as the top-up) shows what a perfect
  * forger would score with the same number of points.
  */
-import { tf } from '../tf';
-import type { Config } from '../config';
-import { makeSource, trainingSet } from '../datasets';
-import type { PointSet } from '../datasets';
-import { Trainer, specFromConfig } from '../gan/trainer';
-import { assignGroup, densityOfSource } from '../groups';
-import type { GroupDensity } from '../groups';
-import { kthNeighbourSq } from '../metrics';
-import { Rng } from '../rng';
-import { runConfig } from './skew';
-import type { Progress } from './skew';
+import { tf } from '../shared/tf';
+import type { Config } from '../settings/config';
+import { makeSource, trainingSet } from '../data/datasets';
+import type { PointSet } from '../data/datasets';
+import type { Trainer } from '../gan/trainer';
+import { trainFor } from '../runs/trainAndEvaluate';
+import { assignGroup, densityOfSource } from '../metrics/groups';
+import type { GroupDensity } from '../metrics/groups';
+import { kthNeighbourSq } from '../metrics/metrics';
+import { Rng } from '../shared/rng';
+import { runConfig } from '../skew/skew';
+import type { Progress } from '../skew/skew';
 
 export const MINORITY = 1;
 export const HELD_OUT_MINORITY = 1000;
@@ -154,17 +155,6 @@ export function topUpCount(majority: number, minority: number, target = 0.5): nu
   return Math.max(0, Math.ceil((t / (1 - t)) * majority - 1e-9) - minority);
 }
 
-function train(cfg: Config, data: PointSet, steps: number, onStep?: () => boolean): Trainer | null {
-  const trainer = new Trainer(specFromConfig(cfg), data);
-  for (let s = 1; s <= steps; s++) {
-    trainer.step();
-    if (onStep && onStep() === false) {
-      trainer.dispose();
-      return null;
-    }
-  }
-  return trainer;
-}
 
 function sampleChunk(trainer: Trainer, rng: Rng, n: number): Float32Array {
   const t = trainer.sample(rng, n);
@@ -253,7 +243,7 @@ export function runRebalance(
     done++;
     return !(onProgress && (done % every === 0 || done === total) && onProgress(done, total) === false);
   };
-  const full = train(cfg, training, setup.steps, tick);
+  const full = trainFor(cfg, training, setup.steps, { onProgress: tick, every: 1 });
   if (!full) return null;
   let fullArm: ArmResult;
   try {
@@ -262,7 +252,7 @@ export function runRebalance(
   } finally {
     full.dispose();
   }
-  const mino = train(cfg, minorityTrain, setup.steps, tick);
+  const mino = trainFor(cfg, minorityTrain, setup.steps, { onProgress: tick, every: 1 });
   if (!mino) return null;
   let minorityArm: ArmResult;
   try {

@@ -16,9 +16,9 @@
  * near 50% from step 500 on (see test/unit/faces-claim.test.ts).
  * toUnit and faceRgba convert for display.
  */
-import { stratifiedCounts } from '../datasets';
-import type { Group, PointSet } from '../datasets';
-import { Rng } from '../rng';
+import { stratifiedCounts } from '../data/datasets';
+import type { Group, PointSet } from '../data/datasets';
+import { Rng } from '../shared/rng';
 import { arcFill, arcStroke, below, circle, ellipse, intersect, rasterise, roundedBox, union } from './raster';
 import type { Layer, Rgb, Sdf } from './raster';
 

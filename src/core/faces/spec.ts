@@ -5,7 +5,7 @@
  * size²·3 → 256 → 128 → 1 (leaky ReLU), non-saturating loss, Adam 2e-4 with β1 = 0.5, batch 64,
  * the plain recipe (no R1, constant rate).
  */
-import type { Activation } from '../config';
+import type { Activation } from '../settings/config';
 import type { TrainerSpec } from '../gan/trainer';
 import { FACE_GENERATOR_OUT } from './faces';
 

@@ -23,7 +23,7 @@
  * at 32 px). Shares of generated faces are reported both over all faces (off-palette as its own
  * share, like "off-data" for points) and over on-palette faces only.
  */
-import { Rng } from '../rng';
+import { Rng } from '../shared/rng';
 import { FACE_GROUPS, FACE_TONES, faceLayers, randomFaceParams, toUnit } from './faces';
 import type { Rgb } from './raster';
 import { rasterise } from './raster';

@@ -12,7 +12,7 @@
  * linear network. Other detectives take the penalty's gradient from the tape (Mlp.apply).
  * test/unit/backprop.test.ts compares every path with tfjs's own gradients.
  */
-import { tf } from '../tf';
+import { tf } from '../shared/tf';
 import { LEAKY_SLOPE } from './networks';
 import type { Mlp } from './networks';
 

@@ -2,8 +2,8 @@
  * The three games. The detective outputs a raw score s; for the log losses D(x) = σ(s),
  * for least squares D(x) = s itself (targets 1 for real, 0 for fake).
  */
-import { tf } from '../tf';
-import type { LossKind } from '../config';
+import { tf } from '../shared/tf';
+import type { LossKind } from '../settings/config';
 
 /** Detective loss on its scores for a real and a fake batch. */
 export function detectiveLoss(kind: LossKind, real: tf.Tensor, fake: tf.Tensor): tf.Scalar {

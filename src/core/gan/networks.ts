@@ -2,9 +2,9 @@
  * Multi-layer perceptrons built from raw tfjs variables, so that each training step can name
  * exactly which weights it updates, and so that weights can be initialised from a seeded Rng.
  */
-import { tf } from '../tf';
-import type { Activation } from '../config';
-import type { Rng } from '../rng';
+import { tf } from '../shared/tf';
+import type { Activation } from '../settings/config';
+import type { Rng } from '../shared/rng';
 
 export interface MlpSpec {
   inDim: number;

@@ -3,8 +3,8 @@
  * (θ ← θ − lr · m̂ / (√v̂ + ε)) written as a dozen kernels for the whole network, with the bias
  * corrections folded into two numbers computed on the CPU.
  */
-import { tf } from '../tf';
-import type { OptimizerKind } from '../config';
+import { tf } from '../shared/tf';
+import type { OptimizerKind } from '../settings/config';
 
 export interface FlatOptimizer {
   apply(param: tf.Variable, grad: tf.Tensor, lr: number): void;

@@ -3,8 +3,8 @@
  * manifold (where a grid of noise values lands), and gradient arrows (the direction the forger's
  * loss pushes each generated point). Packed into one tensor for a single asynchronous readback.
  */
-import { tf } from '../tf';
-import { DOMAIN } from '../datasets';
+import { tf } from '../shared/tf';
+import { DOMAIN } from '../data/datasets';
 import { forgerLoss } from './losses';
 import type { Trainer } from './trainer';
 

@@ -3,11 +3,11 @@
  * `dSteps` of the first and one of the second. Each call frees everything it makes; the last
  * losses are kept as tensors so the loop can read them back asynchronously, never per step.
  */
-import { tf } from '../tf';
-import { DEFAULT_CONFIG, lrScale, R1_GAMMA } from '../config';
-import type { Activation, Config, LossKind, NoiseKind, OptimizerKind, Recipe } from '../config';
-import type { PointSet } from '../datasets';
-import { Rng } from '../rng';
+import { tf } from '../shared/tf';
+import { DEFAULT_CONFIG, lrScale, R1_GAMMA } from '../settings/config';
+import type { Activation, Config, LossKind, NoiseKind, OptimizerKind, Recipe } from '../settings/config';
+import type { PointSet } from '../data/datasets';
+import { Rng } from '../shared/rng';
 import { Mlp } from './networks';
 import type { MlpSpec } from './networks';
 import { detectiveLoss, forgerLoss, realProbability } from './losses';

@@ -1,0 +1,76 @@
+/**
+ * The experiments worker: every experiment's core function, by name. Add a line here for each
+ * new experiment; the page calls it with state/workerClient.ts `runInWorker`.
+ */
+import { serve } from '../shared/host';
+import { makeSource } from '../../core/data/datasets';
+import type { DrawnPoint } from '../../core/data/datasets';
+import { makeEvalContext } from '../../core/metrics/evaluate';
+import type { EvalContext } from '../../core/metrics/evaluate';
+import { representation, runSeed } from '../../core/skew/skew';
+import type { RepresentationOptions } from '../../core/skew/skew';
+import type { Config } from '../../core/settings/config';
+import { tf } from '../../core/shared/tf';
+import { trialBackend } from '../../core/backend/backend';
+import type { BackendName, TrialResult } from '../../core/backend/backend';
+import { Trainer } from '../../core/gan/trainer';
+import type { TrainerSpec } from '../../core/gan/trainer';
+import type { PointSet } from '../../core/data/datasets';
+import { runRebalance } from '../../core/experiments/rebalance';
+import type { RebalanceSetup } from '../../core/experiments/rebalance';
+import { runHiring } from '../../core/experiments/hiring';
+import type { ApplicantParams, HiringSetup } from '../../core/experiments/hiring';
+
+/** Evaluation contexts rebuilt from their settings (deterministic), the last few kept. */
+const contexts = new Map<string, EvalContext>();
+function contextFor(cfg: Pick<Config, 'data' | 'minority' | 'place' | 'seed'>, drawn: DrawnPoint[]): EvalContext {
+  const key = JSON.stringify([cfg.data, cfg.minority, cfg.place, cfg.seed, cfg.data === 'drawn' ? drawn : null]);
+  let ctx = contexts.get(key);
+  if (!ctx) {
+    ctx = makeEvalContext(makeSource(cfg, drawn), cfg.seed);
+    contexts.set(key, ctx);
+    if (contexts.size > 4) contexts.delete(contexts.keys().next().value!);
+  }
+  return ctx;
+}
+
+/**
+ * The automatic backend's trial: train the real model for `ms` on each backend (after a warm-up
+ * step that compiles WebGL's shaders) and report steps per second; null where one cannot start.
+ */
+async function trialAll(spec: TrainerSpec, data: PointSet, names: BackendName[], ms: number, wasmPaths: Record<string, string>): Promise<(TrialResult | null)[]> {
+  const out: (TrialResult | null)[] = [];
+  for (const name of names) {
+    let trainer: Trainer | null = null;
+    const work = () => {
+      trainer ??= new Trainer(spec, data);
+      trainer.step();
+      return tf.clone(trainer.lossG!);
+    };
+    out.push(await trialBackend(name, work, () => performance.now(), ms, { wasmPaths }).catch(() => null));
+    (trainer as Trainer | null)?.dispose();
+  }
+  return out;
+}
+
+serve({
+  /** One seed of the skew experiment: args [config, steps, progressEvery?, drawn points?]. */
+  'skew.runSeed': (args, progress) =>
+    runSeed(args[0] as Config, args[1] as number | undefined, progress, args[2] as number | undefined, (args[3] as DrawnPoint[] | undefined) ?? []),
+  /** The rebalancing experiment: args [config overrides, { steps, target, heldOut }, progressEvery?]. */
+  'rebalance.run': (args, progress) =>
+    runRebalance(args[0] as Partial<Config>, args[1] as Partial<Omit<RebalanceSetup, 'config'>>, progress, args[2] as number | undefined),
+  /** The hiring case: args [setup overrides, applicant parameters, progressEvery?]. */
+  'hiring.run': (args, progress) =>
+    runHiring(args[0] as Partial<HiringSetup>, args[1] as Partial<ApplicantParams>, progress, args[2] as number | undefined),
+  /**
+   * The playground's representation table for generated points: args [settings, drawn points,
+   * generated, n, options]. Pure JavaScript (bootstrap and coverage are O(n²)): off the page's thread.
+   */
+  'skew.representation': (args) => {
+    const [cfg, drawn, generated, n, opts] = args as [Config, DrawnPoint[], Float32Array, number, RepresentationOptions];
+    return representation(contextFor(cfg, drawn), generated, n, opts);
+  },
+  /** Measure backends for the automatic choice: args [spec, data, names, ms, wasm URLs]. */
+  'backend.trial': (args) => trialAll(...(args as Parameters<typeof trialAll>)),
+});

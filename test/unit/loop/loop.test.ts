@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useCpu } from '../../shared/setup';
+import { trainerFor } from '../../shared/helpers';
+import { TrainingLoop } from '../../../src/core/loop/loop';
+import type { LoopHost, Snapshot } from '../../../src/core/loop/loop';
+import { makeEvalContext } from '../../../src/core/metrics/evaluate';
+import { makeSource } from '../../../src/core/data/datasets';
+import { DEFAULT_CONFIG } from '../../../src/core/settings/config';
+import { Probe } from '../../../src/core/gan/probe';
+import { Rng } from '../../../src/core/shared/rng';
+
+beforeAll(useCpu);
+
+/** A host whose clock advances 1 ms per reading and whose frames run when asked. */
+function fakeHost() {
+  let t = 0;
+  const frames: (() => void)[] = [];
+  const host: LoopHost = {
+    now: () => (t += 1),
+    schedule: (cb) => frames.push(cb),
+    cancel: () => {},
+  };
+  return { host, runFrame: () => frames.shift()?.(), pending: () => frames.length, advance: (ms: number) => (t += ms) };
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+describe('TrainingLoop', () => {
+  it('fills the frame budget with several steps, reads back asynchronously, drops old generations', async () => {
+    const { host, runFrame } = fakeHost();
+    const snaps: Snapshot[] = [];
+    const loop = new TrainingLoop(host, { snapshot: (s) => snaps.push(s), diverged: () => {}, failed: (e) => { throw e; } });
+    const t = trainerFor({ seed: 1 });
+    const ctx = makeEvalContext(makeSource(DEFAULT_CONFIG), 1);
+    const probe = new Probe(t, { points: 16, field: 8, manifoldLines: 3, manifoldSamples: 5, arrows: true }, new Rng(1).fill(new Float32Array(16 * t.spec.noiseDim), 'gaussian'));
+    loop.setRun(t, ctx, probe);
+    loop.play();
+    runFrame();
+    // the fake clock moves 1 ms per reading and the budget is 8 ms: several steps in one frame
+    expect(t.steps).toBeGreaterThan(2);
+    await flush();
+    expect(snaps.length).toBe(1);
+    expect(snaps[0].frame!.points.length).toBe(32);
+    expect(snaps[0].frame!.arrows!.length).toBe(32);
+    expect(snaps[0].frame!.field.length).toBe(64);
+    expect(snaps[0].evaluation.accuracy.overall).toBeGreaterThanOrEqual(0);
+    // a new generation drops a readback that was started before it
+    runFrame();
+    loop.readback(true);
+    const old = loop.generation;
+    const t2 = trainerFor({ seed: 2 });
+    loop.setRun(t2, ctx, null);
+    expect(loop.generation).toBe(old + 1);
+    const before = snaps.length;
+    await flush();
+    expect(snaps.slice(before).every((s) => s.generation === loop.generation)).toBe(true);
+    loop.pause();
+    t.dispose();
+    t2.dispose();
+    probe.dispose();
+  });
+
+  it('shows a manual step taken while a readback is in flight once that readback lands', async () => {
+    const { host } = fakeHost();
+    const snaps: Snapshot[] = [];
+    const loop = new TrainingLoop(host, { snapshot: (s) => snaps.push(s), diverged: () => {}, failed: (e) => { throw e; } });
+    const t = trainerFor({ seed: 3 });
+    loop.setRun(t, makeEvalContext(makeSource(DEFAULT_CONFIG), 3), null);
+    loop.stepOnce();
+    // a second step while the first one's readback is still in flight
+    loop.stepOnce();
+    await flush();
+    await flush();
+    expect(snaps.map((s) => s.step)).toEqual([1, 2]);
+    expect(loop.running).toBe(false);
+    t.dispose();
+  });
+
+  it('pauses and reports when training diverges', async () => {
+    const { host, runFrame } = fakeHost();
+    let diverged = -1;
+    const loop = new TrainingLoop(host, { snapshot: () => {}, diverged: (s) => (diverged = s), failed: (e) => { throw e; } });
+    const t = trainerFor({ seed: 1, lrG: 0.1, lrD: 0.1 });
+    loop.setRun(t, makeEvalContext(makeSource(DEFAULT_CONFIG), 1), null);
+    t.step();
+    // poison a forger weight: every generated point becomes NaN
+    t.G.restore(new Float32Array(t.G.size).fill(NaN));
+    loop.play();
+    runFrame();
+    await flush();
+    expect(diverged).toBeGreaterThan(0);
+    expect(loop.running).toBe(false);
+    t.dispose();
+  });
+});
