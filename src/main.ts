@@ -5,10 +5,10 @@ import { parseHash } from './state/shared/url';
 import { loadBackend } from './core/backend/backend';
 import { backendOptions } from './state/platform/wasmAssets';
 import { runInWorker } from './state/shared/workerClient';
+import { exposeForTests } from './state/shared/hooks';
 
 // Hook for the bench and browser tests: run a core function by name in the experiments worker.
-const hooks = ((globalThis as unknown as { forgelab?: Record<string, unknown> }).forgelab ??= {});
-hooks.experiments = { run: runInWorker };
+exposeForTests('experiments', { run: runInWorker });
 
 // The playground starts on wasm unless told otherwise: fetch and compile it while the page mounts.
 const first = parseHash(location.hash);

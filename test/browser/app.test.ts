@@ -80,25 +80,36 @@ describe('playground', () => {
     expect(problems.external).toEqual([]);
     await context.close();
   });
-  it('at 90/10, plain training drops the minority and the panel says so (not before the first step)', async () => {
+  // Seeds 1–5, the claim tests' pinned seeds (test/claims/pinned.ts), fixed before looking: the
+  // page must show what the Node claim measures (median minority ratio below 0.8), and its
+  // "dropped" alarm must agree with its own numbers on every seed.
+  it('at 90/10, plain training drops the minority on seeds 1–5 and the panel says so (not before the first step)', async () => {
     const { page, context, problems } = await openPage(app.browser, app.url, { width: 1440, height: 900 });
-    await page.goto(`${app.url}#/?backend=wasm&minority=0.1&recipe=plain&seed=4`);
-    await expect.poll(() => page.getByTestId('play').isEnabled(), { timeout: 60_000 }).toBe(true);
-    // step 0: the untrained forger has dropped nothing; the panel says it is untrained
-    await expect.poll(() => page.getByTestId('representation-untrained').count(), { timeout: 30_000 }).toBe(1);
-    expect(await page.getByTestId('dropped-minority').count()).toBe(0);
-    // exactly 3,000 steps (plain training swings, so a pause "at about 3,000" would be a different claim)
-    await page.evaluate(() => (globalThis as unknown as { forgelab: { playground: { fastForward(n: number): void } } }).forgelab.playground.fastForward(3000));
-    await expect.poll(() => value(page, 'metric-step'), { timeout: 120_000, interval: 500 }).toBe(3000);
-    await expect.poll(() => page.getByTestId('representation-untrained').count(), { timeout: 30_000 }).toBe(0);
-    // the representation table (computed in a worker) catches up with the share cards
-    const share = await value(page, 'metric-share-minority');
-    await expect.poll(async () => Math.abs((await value(page, 'metric-ratio-minority')) - share / 0.1), { timeout: 30_000 }).toBeLessThan(1e-6);
-    console.log(JSON.stringify({ step: await value(page, 'metric-step'), share, accuracy: await value(page, 'metric-d-accuracy') }));
-    expect(share).toBeLessThan(0.025);
-    expect(await page.getByTestId('dropped-minority').innerText()).toMatch(/The forger has dropped the minority\./);
+    const ratios: number[] = [];
+    for (const seed of [1, 2, 3, 4, 5]) {
+      await page.goto(`${app.url}#/?backend=wasm&minority=0.1&recipe=plain&seed=${seed}`);
+      await page.reload();
+      await expect.poll(() => page.getByTestId('play').isEnabled(), { timeout: 60_000 }).toBe(true);
+      // step 0: the untrained forger has dropped nothing; the panel says it is untrained
+      await expect.poll(() => page.getByTestId('representation-untrained').count(), { timeout: 30_000 }).toBe(1);
+      expect(await page.getByTestId('dropped-minority').count()).toBe(0);
+      // exactly 3,000 steps (plain training swings, so a pause "at about 3,000" would be a different claim)
+      await page.evaluate(() => (globalThis as unknown as { forgelab: { playground: { fastForward(n: number): void } } }).forgelab.playground.fastForward(3000));
+      await expect.poll(() => value(page, 'metric-step'), { timeout: 120_000, interval: 500 }).toBe(3000);
+      await expect.poll(() => page.getByTestId('representation-untrained').count(), { timeout: 30_000 }).toBe(0);
+      // the representation table (computed in a worker) catches up with the share cards
+      const share = await value(page, 'metric-share-minority');
+      await expect.poll(async () => Math.abs((await value(page, 'metric-ratio-minority')) - share / 0.1), { timeout: 30_000 }).toBeLessThan(1e-6);
+      const dropped = share < 0.1 / 4;
+      console.log(JSON.stringify({ seed, step: await value(page, 'metric-step'), share, dropped, accuracy: await value(page, 'metric-d-accuracy') }));
+      await expect.poll(() => page.getByTestId('dropped-minority').count(), { timeout: 10_000 }).toBe(dropped ? 1 : 0);
+      if (dropped) expect(await page.getByTestId('dropped-minority').innerText()).toMatch(/The forger has dropped the minority\./);
+      ratios.push(share / 0.1);
+    }
+    ratios.sort((a, b) => a - b);
+    expect(ratios[2]).toBeLessThan(0.8);
     expect(problems.errors).toEqual([]);
     expect(problems.external).toEqual([]);
     await context.close();
-  }, 180_000);
+  }, 600_000);
 });

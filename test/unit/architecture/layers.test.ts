@@ -39,6 +39,8 @@ describe('layer rules', () => {
       { path: 'src/workers/b.ts', text: "const m = () => import('../components/View.svelte');\nnew Worker(new URL('../state/x.ts', import.meta.url));" },
       // a component's script block is read
       { path: 'src/core/c.svelte', text: "<script lang=\"ts\">import { x } from '../state/y';</script><p>hi</p>" },
+      // a component writing the test hooks itself (ExperimentsView overwrote main.ts's hook this way)
+      { path: 'src/components/V.svelte', text: '<script lang="ts">(globalThis as any).forgelab.experiments = {};</script>' },
     ];
     const rules = checkLayers(tree).map((v) => `${v.file}: ${v.rule} (${v.detail})`);
     expect(rules).toEqual([
@@ -55,6 +57,7 @@ describe('layer rules', () => {
       'src/workers/b.ts: workers import core and the worker protocol, never state or components (../components/View.svelte)',
       'src/workers/b.ts: workers import core and the worker protocol, never state or components (../state/x.ts)',
       'src/core/c.svelte: core imports only core and tfjs (../state/y)',
+      'src/components/V.svelte: only src/state/shared/hooks.ts touches globalThis.forgelab (forgelab)',
     ]);
   });
 

@@ -26,6 +26,9 @@ export function layerOf(file: string): string {
   return parts.length > 2 ? parts[1] : 'root';
 }
 
+/** The one module that sets the test hooks (globalThis.forgelab). */
+export const HOOKS_MODULE = 'src/state/shared/hooks.ts';
+
 const FORBIDDEN_IN_CORE = new Set(['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location', 'HTMLElement', 'HTMLCanvasElement', 'requestAnimationFrame']);
 
 function scriptsOf(file: SourceFile): string[] {
@@ -37,11 +40,13 @@ interface Found {
   specifiers: string[];
   globals: string[];
   mathRandom: boolean;
+  /** Writes or reads of the test hooks global (`globalThis.forgelab`, `window.forgelab`). */
+  testHooks: boolean;
 }
 
 function scan(text: string, name: string): Found {
   const sf = ts.createSourceFile(name, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const found: Found = { specifiers: [], globals: [], mathRandom: false };
+  const found: Found = { specifiers: [], globals: [], mathRandom: false, testHooks: false };
   const visit = (node: ts.Node): void => {
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       found.specifiers.push(node.moduleSpecifier.text);
@@ -51,7 +56,10 @@ function scan(text: string, name: string): Found {
       found.specifiers.push(node.arguments[0].text);
     } else if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Math' && node.name.text === 'random') {
       found.mathRandom = true;
-    } else if (ts.isIdentifier(node) && FORBIDDEN_IN_CORE.has(node.text)) {
+    } else if (ts.isPropertyAccessExpression(node) && node.name.text === 'forgelab') {
+      found.testHooks = true;
+    }
+    if (ts.isIdentifier(node) && FORBIDDEN_IN_CORE.has(node.text)) {
       const p = node.parent;
       const isMemberName = (ts.isPropertyAccessExpression(p) && p.name === node) || (ts.isPropertyAssignment(p) && p.name === node) || ts.isPropertySignature(p) || ts.isMethodDeclaration(p) || (ts.isPropertyDeclaration(p) && p.name === node) || (ts.isParameter(p) && p.name === node) || (ts.isVariableDeclaration(p) && p.name === node);
       if (!isMemberName) found.globals.push(node.text);
@@ -94,6 +102,7 @@ export function checkLayers(files: readonly SourceFile[]): Violation[] {
           if ((layer === 'charts' || layer === 'workers') && t.name === 'svelte') bad(`${layer} do not import Svelte`);
         }
       }
+      if (found.testHooks && file.path !== HOOKS_MODULE) out.push({ file: file.path, rule: `only ${HOOKS_MODULE} touches globalThis.forgelab`, detail: 'forgelab' });
       if (layer === 'core') {
         if (found.mathRandom) out.push({ file: file.path, rule: 'core never calls Math.random (use core/shared/rng.ts)', detail: 'Math.random' });
         for (const g of new Set(found.globals)) out.push({ file: file.path, rule: 'core has no DOM', detail: g });
