@@ -7,6 +7,14 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 // - claims: findings over seeds (what the lessons and the README state), on the backend and seeds
 //   pinned in test/claims/pinned.ts;
 // - browser: the built app (dist/) driven in real Chromium through Playwright.
+// A test project whose files run in Node: every test/<name>/…/*.test.ts.
+function nodeProject(name: string, options: { maxWorkers?: number; fileParallelism?: boolean; testTimeout: number }) {
+  return {
+    extends: true as const,
+    test: { name, include: [`test/${name}/**/*.test.ts`], environment: 'node' as const, hookTimeout: 120_000, ...options },
+  };
+}
+
 export default defineConfig({
   base: './',
   plugins: [svelte()],
@@ -17,40 +25,11 @@ export default defineConfig({
   worker: { format: 'es' },
   test: {
     projects: [
-      {
-        extends: true,
-        test: {
-          name: 'unit',
-          include: ['test/unit/**/*.test.ts'],
-          environment: 'node',
-          maxWorkers: 2,
-          testTimeout: 600_000,
-          hookTimeout: 120_000,
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'claims',
-          include: ['test/claims/**/*.test.ts'],
-          environment: 'node',
-          // long training runs are split over files; let both cores of a CI machine run them
-          maxWorkers: 2,
-          testTimeout: 600_000,
-          hookTimeout: 120_000,
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'browser',
-          include: ['test/browser/**/*.test.ts'],
-          environment: 'node',
-          testTimeout: 300_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
-        },
-      },
+      nodeProject('unit', { maxWorkers: 2, testTimeout: 600_000 }),
+      // long training runs are split over files; let both cores of a CI machine run them
+      nodeProject('claims', { maxWorkers: 2, testTimeout: 600_000 }),
+      // one Chromium at a time: the tests measure a responsive page
+      nodeProject('browser', { fileParallelism: false, testTimeout: 300_000 }),
     ],
   },
 });
