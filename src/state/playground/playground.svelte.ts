@@ -20,7 +20,7 @@ import { READBACK_INTERVAL_MS, TrainingLoop } from '../../core/loop/loop';
 import type { Snapshot } from '../../core/loop/loop';
 import type { BackendDecision } from '../../core/backend/backend';
 import { Rng } from '../../core/shared/rng';
-import { frameHost } from '../platform/platform';
+import { frameHost, pagePlatform } from '../platform/platform';
 import { LiveRun, trainerSaves } from '../shared/liveRun.svelte';
 import type { LiveHandle, LivePlan, StepKind } from '../shared/liveRun.svelte';
 import { runInWorker, workersAvailable } from '../shared/workerClient';
@@ -101,7 +101,7 @@ export class Playground {
         settled: (d) => performance.mark('forgelab:backend-decided', { detail: { backend: d.backend } }),
       },
       // reduced motion: the plot and charts change twice a second instead of about thirty times
-      { readbackMs: { normal: READBACK_INTERVAL_MS, reduced: 500 }, saveEveryMs: 2000, offerRestore: true },
+      { readbackMs: { normal: READBACK_INTERVAL_MS, reduced: 500 }, saveEveryMs: 2000, offerRestore: true, platform: pagePlatform },
     );
     this.loop = this.live.loop;
   }

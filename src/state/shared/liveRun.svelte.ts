@@ -12,14 +12,11 @@
  * never of tensors, so the loop and the run behind it could live in a worker instead of the
  * page without the views knowing.
  */
-import { tf } from '../../core/shared/tf';
 import { Trainer } from '../../core/gan/trainer';
 import type { TrainerSpec, TrainerState } from '../../core/gan/trainer';
-import { useBackend } from '../../core/backend/backend';
 import type { BackendDecision, BackendName } from '../../core/backend/backend';
 import type { BackendChoice } from '../../core/settings/config';
 import type { PointSet } from '../../core/data/datasets';
-import { backendOptions, chooseBackend, failureMessage, measureBackends, watchWebglLoss, webglLostNotice } from '../platform/platform';
 
 export type StepKind = 'both' | 'detective' | 'forger';
 
@@ -100,7 +97,10 @@ export interface LiveAdapter<Run, L extends LiveLoop = LiveLoop> {
   settled?(decision: BackendDecision): void;
 }
 
-/** The backend side, injectable so the controller runs in Node tests. */
+/**
+ * The backend side: state/platform's pagePlatform in the page (tfjs on this thread), a fake in
+ * Node tests, a proxy to a training worker later.
+ */
 export interface LivePlatform {
   choose(choice: BackendChoice, spec: TrainerSpec, data: PointSet, exclude: BackendName[], opts: { quickStart?: boolean }): Promise<BackendDecision>;
   measure(spec: TrainerSpec, data: PointSet, exclude: BackendName[]): Promise<BackendDecision>;
@@ -111,15 +111,6 @@ export interface LivePlatform {
   tensors(): number;
 }
 
-export const pagePlatform: LivePlatform = {
-  choose: chooseBackend,
-  measure: measureBackends,
-  use: (b) => useBackend(b, backendOptions),
-  watchLoss: watchWebglLoss,
-  now: () => performance.now(),
-  tensors: () => tf.memory().numTensors,
-};
-
 export interface LiveOptions {
   /** Readback interval normally and with prefers-reduced-motion. */
   readbackMs: { normal: number; reduced: number };
@@ -129,7 +120,20 @@ export interface LiveOptions {
   saveOnlyOnWebgl?: boolean;
   /** Offer "restore last good state" after a divergence. */
   offerRestore?: boolean;
-  platform?: LivePlatform;
+  platform: LivePlatform;
+}
+
+/** What a view says when WebGL failed at `lostAt` and training moved to `backend`. */
+export function webglLostNotice(lostAt: number, resumedFrom: number | null, backend: string | null): string {
+  const where = backend ?? 'another backend';
+  return resumedFrom !== null
+    ? `The graphics card (WebGL) stopped at step ${lostAt.toLocaleString('en-US')}. Training continues on ${where} from step ${resumedFrom.toLocaleString('en-US')}, the last saved copy.`
+    : `The graphics card (WebGL) stopped before any copy was saved, so this run restarted on ${where}.`;
+}
+
+/** What a view says when a backend failed mid-training for another reason. */
+export function failureMessage(e: unknown): string {
+  return `Training stopped: ${e instanceof Error ? e.message : String(e)}. Press Reset to start again.`;
 }
 
 /** The save and restore of a run whose weights are one Trainer's. */
@@ -165,7 +169,7 @@ export class LiveRun<Run extends LiveHandle<S>, L extends LiveLoop = LiveLoop, S
     private readonly adapter: LiveAdapter<Run, L>,
     private readonly options: LiveOptions,
   ) {
-    this.platform = options.platform ?? pagePlatform;
+    this.platform = options.platform;
     this.loop = adapter.loop({ diverged: (step) => this.diverge(step), failed: (e) => void this.fail(e) });
     const motion = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)');
     const applyMotion = () => (this.loop.readbackInterval = motion?.matches ? options.readbackMs.reduced : options.readbackMs.normal);
@@ -231,7 +235,7 @@ export class LiveRun<Run extends LiveHandle<S>, L extends LiveLoop = LiveLoop, S
   /** A forced backend, or auto: at once on a quick backend (provisional), the avoided ones only if nothing else starts. */
   private async pick(req: BackendRequest): Promise<BackendDecision> {
     const p = this.platform;
-    if (!req.avoid?.length) return p.choose(req.choice, req.spec, req.data, this.excluded, { quickStart: true });
+    if (req.choice !== 'auto' || !req.avoid?.length) return p.choose(req.choice, req.spec, req.data, this.excluded, { quickStart: true });
     try {
       return await p.choose(req.choice, req.spec, req.data, this.avoided(req), { quickStart: true });
     } catch {
