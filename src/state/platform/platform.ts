@@ -12,6 +12,7 @@ import type { TrainerSpec } from '../../core/gan/trainer';
 import type { PointSet } from '../../core/data/datasets';
 import { backendOptions } from './wasmAssets';
 import { closeChannel, runInWorker } from '../shared/workerClient';
+import type { LivePlatform } from '../shared/liveRun.svelte';
 
 export { backendOptions };
 
@@ -170,15 +171,12 @@ export function loseWebglContext(): boolean {
   return true;
 }
 
-/** What a view says when WebGL failed at `lostAt` and training moved to `backend`. */
-export function webglLostNotice(lostAt: number, resumedFrom: number | null, backend: string | null): string {
-  const where = backend ?? 'another backend';
-  return resumedFrom !== null
-    ? `The graphics card (WebGL) stopped at step ${lostAt.toLocaleString('en-US')}. Training continues on ${where} from step ${resumedFrom.toLocaleString('en-US')}, the last saved copy.`
-    : `The graphics card (WebGL) stopped before any copy was saved, so this run restarted on ${where}.`;
-}
-
-/** What a view says when a backend failed mid-training for another reason. */
-export function failureMessage(e: unknown): string {
-  return `Training stopped: ${e instanceof Error ? e.message : String(e)}. Press Reset to start again.`;
-}
+/** The live-run controller's backend side in the page: tfjs on this thread, WebGL watched here. */
+export const pagePlatform: LivePlatform = {
+  choose: chooseBackend,
+  measure: measureBackends,
+  use: (b) => useBackend(b, backendOptions),
+  watchLoss: watchWebglLoss,
+  now: () => performance.now(),
+  tensors: () => tf.memory().numTensors,
+};

@@ -1,8 +1,8 @@
 /**
  * The playground's reactive state: settings, the current run and what the charts show.
- * It turns user intent into core calls; the training itself lives in core/loop.ts.
+ * It turns user intent into core calls; the training itself lives in core/loop.ts, and the run's
+ * life cycle (backend, recovery, pause/step, notices) in state/shared/liveRun.svelte.ts.
  */
-import { tf } from '../../core/shared/tf';
 import { DEFAULT_CONFIG, RUN_KEYS } from '../../core/settings/config';
 import type { Config } from '../../core/settings/config';
 import { cleanDrawn, makeSource, starterDrawing, trainingSet } from '../../core/data/datasets';
@@ -14,14 +14,15 @@ import { representation } from '../../core/skew/skew';
 import type { Representation } from '../../core/skew/skew';
 import { JS_SAMPLES } from '../../core/metrics/metrics';
 import { Trainer, specFromConfig } from '../../core/gan/trainer';
-import type { TrainerSpec, TrainerState } from '../../core/gan/trainer';
+import type { TrainerState } from '../../core/gan/trainer';
 import { Probe } from '../../core/gan/probe';
 import { READBACK_INTERVAL_MS, TrainingLoop } from '../../core/loop/loop';
 import type { Snapshot } from '../../core/loop/loop';
-import type { BackendDecision, BackendName } from '../../core/backend/backend';
-import { useBackend } from '../../core/backend/backend';
+import type { BackendDecision } from '../../core/backend/backend';
 import { Rng } from '../../core/shared/rng';
-import { backendOptions, chooseBackend, frameHost, measureBackends, watchWebglLoss, failureMessage, webglLostNotice } from '../platform/platform';
+import { frameHost, pagePlatform } from '../platform/platform';
+import { LiveRun, trainerSaves } from '../shared/liveRun.svelte';
+import type { LiveHandle, LivePlan, StepKind } from '../shared/liveRun.svelte';
 import { runInWorker, workersAvailable } from '../shared/workerClient';
 import { appendRow, summarise } from './history';
 import type { HistoryRow } from './history';
@@ -40,20 +41,24 @@ export interface ViewToggles {
   arrows: boolean;
 }
 
+/** One playground run: the trainer, what the plot draws from it, and the data it learns. */
+interface PlaygroundRun extends LiveHandle<TrainerState> {
+  trainer: Trainer;
+  probe: Probe | null;
+  /** The fixed latent points pushed through the forger for every drawn frame. */
+  visual: Float32Array;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
 export class Playground {
   config = $state<Config>({ ...DEFAULT_CONFIG });
   drawn = $state.raw<DrawnPoint[]>(starterDrawing());
   /** Which group a drawn click adds to. */
   drawGroup = $state(0);
   show = $state<ViewToggles>({ field: true, manifold: false, arrows: false });
-  running = $state(false);
-  busy = $state(true);
   snapshot = $state.raw<Snapshot | null>(null);
   history = $state.raw<HistoryRow[]>([]);
-  decision = $state.raw<BackendDecision | null>(null);
-  notices = $state.raw<string[]>([]);
-  error = $state<string | null>(null);
-  diverged = $state(false);
   summary = $state('');
   source = $state.raw<Source | null>(null);
   data = $state.raw<PointSet | null>(null);
@@ -67,37 +72,66 @@ export class Playground {
 
   groups: Group[] = $derived(this.source?.groups ?? []);
 
+  /** The run's life cycle: backend, recovery, divergence, play/pause/step, notices. */
+  readonly live: LiveRun<PlaygroundRun, TrainingLoop>;
   readonly loop: TrainingLoop;
-  trainer: Trainer | null = null;
-  private probe: Probe | null = null;
   private lastSummary = 0;
-  /** Weights at the last readback whose numbers were all finite (for "restore last good state"). */
-  private goodState: TrainerState | null = null;
-  private lastCapture = -Infinity;
-  canRestore = $state(false);
-  private buildToken = 0;
-  private excluded: BackendName[] = [];
   /** Main-plot draws so far (the bench's frames per second). Not reactive. */
   framesDrawn = 0;
   private firstStepShown = false;
-  private unwatch: () => void = () => {};
 
   constructor() {
-    this.loop = new TrainingLoop(frameHost, {
-      snapshot: (s) => this.onSnapshot(s),
-      diverged: (step) => {
-        this.running = false;
-        this.diverged = true;
-        this.canRestore = this.goodState !== null;
-        this.error = `Training blew up at step ${step.toLocaleString('en-US')}: a loss or a generated point stopped being a number. This usually means a learning rate is too high. ${this.goodState ? `Restore the last good state (step ${this.goodState.steps.toLocaleString('en-US')}) and lower a learning rate, or reset.` : 'Lower a learning rate and reset.'}`;
+    this.live = new LiveRun<PlaygroundRun, TrainingLoop>(
+      {
+        loop: (events) => new TrainingLoop(frameHost, { ...events, snapshot: (s) => this.onSnapshot(s) }),
+        plan: () => this.plan(),
+        dispose: (run) => {
+          run.trainer.dispose();
+          run.probe?.dispose();
+        },
+        words: {
+          diverged: (step, saved) =>
+            `Training blew up at step ${count(step)}: a loss or a generated point stopped being a number. This usually means a learning rate is too high. ${saved !== null ? `Restore the last good state (step ${count(saved)}) and lower a learning rate, or reset.` : 'Lower a learning rate and reset.'}`,
+          restored: (saved) => `Restored the weights of step ${count(saved)}. Lower a learning rate before you train again, or it may blow up the same way.`,
+        },
+        keepView: () => {
+          const history = this.history;
+          return (saved) => (this.history = history.filter((r) => r.step <= saved));
+        },
+        settled: (d) => performance.mark('forgelab:backend-decided', { detail: { backend: d.backend } }),
       },
-      failed: (e) => void this.onFailure(e),
-    });
-    // reduced motion: the plot and charts change twice a second instead of eight times
-    const motion = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)');
-    const applyMotion = () => (this.loop.readbackInterval = motion?.matches ? 500 : READBACK_INTERVAL_MS);
-    applyMotion();
-    motion?.addEventListener?.('change', applyMotion);
+      // reduced motion: the plot and charts change twice a second instead of about thirty times
+      { readbackMs: { normal: READBACK_INTERVAL_MS, reduced: 500 }, saveEveryMs: 2000, offerRestore: true, platform: pagePlatform },
+    );
+    this.loop = this.live.loop;
+  }
+
+  get trainer(): Trainer | null {
+    return this.live.run?.trainer ?? null;
+  }
+  get running(): boolean {
+    return this.live.running;
+  }
+  get busy(): boolean {
+    return this.live.busy;
+  }
+  get decision(): BackendDecision | null {
+    return this.live.decision;
+  }
+  get notices(): string[] {
+    return this.live.notices;
+  }
+  set notices(v: string[]) {
+    this.live.notices = v;
+  }
+  get error(): string | null {
+    return this.live.error;
+  }
+  get diverged(): boolean {
+    return this.live.diverged;
+  }
+  get canRestore(): boolean {
+    return this.live.canRestore;
   }
 
   get step(): number {
@@ -121,95 +155,42 @@ export class Playground {
   }
 
   /** Start a new run from step 0 with the current settings. */
-  async rebuild(): Promise<void> {
-    const token = ++this.buildToken;
-    const wasRunning = this.running;
-    this.loop.pause();
-    this.running = false;
-    this.busy = true;
-    this.error = null;
-    this.diverged = false;
-    this.goodState = null;
-    this.canRestore = false;
-    this.lastCapture = -Infinity;
-    this.disposeRun();
+  rebuild(): Promise<void> {
+    return this.live.rebuild();
+  }
+
+  /** The data and spec of a run from the current settings; the run is built once the backend is in use. */
+  private plan(): LivePlan<PlaygroundRun> {
     const cfg = $state.snapshot(this.config) as Config;
-    let source: Source;
-    try {
-      source = makeSource(cfg, this.drawn);
-    } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
-      this.busy = false;
-      return;
-    }
+    const source = makeSource(cfg, this.drawn);
     const data = trainingSet(source, cfg.data === 'drawn' ? Math.max(cfg.points, this.drawn.length) : cfg.points, cfg.seed);
     const spec = specFromConfig(cfg);
-    let decision: BackendDecision;
-    try {
-      decision = await chooseBackend(cfg.backend, spec, data, this.excluded, { quickStart: true });
-    } catch (e) {
-      if (token === this.buildToken) {
-        this.error = e instanceof Error ? e.message : String(e);
-        this.busy = false;
-      }
-      return;
-    }
-    if (token !== this.buildToken) return;
-    const ctx = makeEvalContext(source, cfg.seed);
-    const trainer = new Trainer(spec, data);
-    const visual = new Rng(cfg.seed).fork('visual-noise').fill(new Float32Array(VISUAL_POINTS * spec.noiseDim), spec.noise);
-    this.trainer = trainer;
-    this.probe = this.makeProbe(visual);
-    this.source = source;
-    this.data = data;
-    this.density = ctx.density;
-    this.ctx = ctx;
-    this.representation = null;
-    this.lastRepresentation = -Infinity;
-    this.lastHistory = -Infinity;
-    this.decision = decision;
-    this.history = [];
-    this.snapshot = null;
-    this.unwatch();
-    this.unwatch = decision.backend === 'webgl' ? watchWebglLoss(() => void this.onContextLost()) : () => {};
-    this.loop.setRun(trainer, ctx, this.probe);
-    this.loop.speed = cfg.speed;
-    this.busy = false;
-    this.loop.readback(true);
-    if (wasRunning) this.play();
-    if (decision.provisional) void this.settleBackend(token, spec, data);
+    return {
+      backend: { choice: cfg.backend, spec, data },
+      build: () => {
+        const ctx = makeEvalContext(source, cfg.seed);
+        const trainer = new Trainer(spec, data);
+        const visual = new Rng(cfg.seed).fork('visual-noise').fill(new Float32Array(VISUAL_POINTS * spec.noiseDim), spec.noise);
+        const run: PlaygroundRun = { trainer, visual, probe: this.makeProbe(trainer, visual), ...trainerSaves(trainer) };
+        this.source = source;
+        this.data = data;
+        this.density = ctx.density;
+        this.ctx = ctx;
+        this.representation = null;
+        this.lastRepresentation = -Infinity;
+        this.lastHistory = -Infinity;
+        this.history = [];
+        this.snapshot = null;
+        this.loop.setRun(trainer, ctx, run.probe);
+        this.loop.speed = cfg.speed;
+        return run;
+      },
+    };
   }
 
-  /**
-   * The automatic backend started provisionally (wasm or cpu): measure every backend on this
-   * model in a worker while training goes on, then move the run to the fastest. Tensors follow
-   * to the new backend on their next use, so the run continues where it was.
-   */
-  private async settleBackend(token: number, spec: TrainerSpec, data: PointSet): Promise<void> {
-    let d: BackendDecision;
-    try {
-      d = await measureBackends(spec, data, this.excluded);
-    } catch {
-      if (token === this.buildToken && this.decision) this.decision = { ...this.decision, provisional: false, reason: `${this.decision.backend}: the other backends could not be measured here` };
-      return;
-    }
-    if (token !== this.buildToken) return;
-    if (d.backend !== this.decision?.backend) {
-      if (!(await useBackend(d.backend, backendOptions)) || token !== this.buildToken) return;
-      this.unwatch();
-      this.unwatch = d.backend === 'webgl' ? watchWebglLoss(() => void this.onContextLost()) : () => {};
-    }
-    this.decision = d;
-    performance.mark('forgelab:backend-decided', { detail: { backend: d.backend } });
-  }
-
-  private visualNoise: Float32Array | null = null;
-
-  private makeProbe(visual?: Float32Array): Probe | null {
-    if (!this.trainer) return null;
-    if (visual) this.visualNoise = visual;
+  private makeProbe(trainer: Trainer, visual: Float32Array): Probe {
     return new Probe(
-      this.trainer,
+      trainer,
       {
         points: VISUAL_POINTS,
         field: FIELD_CELLS,
@@ -217,53 +198,43 @@ export class Playground {
         manifoldSamples: 41,
         arrows: this.show.arrows,
       },
-      this.visualNoise!,
+      visual,
     );
   }
 
   /** Toggle a view layer; the probe is rebuilt so no work is done for hidden layers. */
   setToggle(key: keyof ViewToggles, on: boolean): void {
     this.show = { ...this.show, [key]: on };
-    if ((key === 'manifold' || key === 'arrows') && this.trainer) {
-      const old = this.probe;
-      this.probe = this.makeProbe();
-      this.loop.setProbe(this.probe);
+    const run = this.live.run;
+    if ((key === 'manifold' || key === 'arrows') && run) {
+      const old = run.probe;
+      run.probe = this.makeProbe(run.trainer, run.visual);
+      this.loop.setProbe(run.probe);
       // the old probe may still be in a readback; free it after that settles
       setTimeout(() => old?.dispose(), 1000);
-      if (!this.running) this.loop.readback(true);
+      if (!this.running) this.live.refresh();
     }
   }
 
   play(): void {
-    if (this.busy || !this.trainer || this.diverged) return;
-    this.running = true;
-    this.loop.play();
+    this.live.play();
   }
 
   pause(): void {
-    const was = this.running || this.loop.running;
-    this.running = false;
-    this.loop.pause();
-    // one last full readback, so the plot, the numbers, the charts and the representation table
-    // all show the step training stopped at
-    if (was) this.loop.readback(true);
+    this.live.pause();
   }
 
   toggle(): void {
-    if (this.running) this.pause();
-    else this.play();
+    this.live.toggle();
   }
 
-  stepOnce(kind: 'both' | 'detective' | 'forger' = 'both'): void {
-    if (this.busy || this.diverged) return;
-    this.pause();
-    this.loop.stepOnce(kind);
+  stepOnce(kind: StepKind = 'both'): void {
+    this.live.stepOnce(kind);
   }
 
   /** Run n steps at once without drawing in between (lessons, tests). */
   fastForward(n: number): void {
-    if (this.busy || this.diverged) return;
-    this.loop.runSteps(n);
+    this.live.fastForward(n);
   }
 
   async reset(): Promise<void> {
@@ -277,25 +248,12 @@ export class Playground {
 
   /** Go back to the weights of the last healthy readback after a divergence. */
   restoreGood(): void {
-    if (!this.trainer || !this.goodState) return;
-    this.trainer.restoreState(this.goodState);
-    this.diverged = false;
-    this.canRestore = false;
-    this.error = null;
-    this.notices = [...this.notices, `Restored the weights of step ${this.goodState.steps.toLocaleString('en-US')}. Lower a learning rate before you train again, or it may blow up the same way.`];
-    this.history = this.history.filter((r) => r.step <= this.goodState!.steps);
-    this.loop.readback(true);
+    this.live.restoreGood();
   }
 
   private onSnapshot(s: Snapshot): void {
-    if (!this.diverged && Number.isFinite(s.lossD + s.lossG) && performance.now() - this.lastCapture > 2000 && this.trainer) {
-      // keep a healthy copy every two seconds or so; the read is asynchronous
-      this.lastCapture = performance.now();
-      const t = this.trainer;
-      void t.captureState().then((state) => {
-        if (t === this.trainer && !this.diverged && Trainer.isFinite(state)) this.goodState = state;
-      });
-    }
+    // keep a healthy copy every two seconds or so (for "restore last good state" and a lost WebGL context)
+    this.live.noteReadback(s.step, Number.isFinite(s.lossD + s.lossG));
     this.snapshot = s;
     const t = performance.now();
     // the plot redraws on every readback; the charts and the table follow the evaluations
@@ -324,10 +282,10 @@ export class Playground {
    * own channel; the newest request waits while one is running.
    */
   private refreshRepresentation(generated: Float32Array): void {
-    const token = this.buildToken;
+    const token = this.live.generation;
     const seed = this.config.seed;
     const local = () => {
-      if (token === this.buildToken && this.ctx) this.representation = representation(this.ctx, generated, JS_SAMPLES, { seed });
+      if (token === this.live.generation && this.ctx) this.representation = representation(this.ctx, generated, JS_SAMPLES, { seed });
     };
     if (!workersAvailable) return local();
     if (this.repBusy) {
@@ -338,52 +296,15 @@ export class Playground {
     const { data, minority, place } = this.config;
     runInWorker<Representation>('skew.representation', [{ data, minority, place, seed }, this.drawn, generated, JS_SAMPLES, { seed }], { backend: 'none', channel: 'live' })
       .then(({ result }) => {
-        if (token === this.buildToken) this.representation = result;
+        if (token === this.live.generation) this.representation = result;
       })
       .catch(local)
       .finally(() => {
         this.repBusy = false;
         const next = this.repNext;
         this.repNext = null;
-        if (next && next.token === this.buildToken) this.refreshRepresentation(next.generated);
+        if (next && next.token === this.live.generation) this.refreshRepresentation(next.generated);
       });
-  }
-
-  private async onFailure(e: unknown): Promise<void> {
-    this.running = false;
-    if (this.decision?.backend === 'webgl') {
-      await this.leaveWebgl();
-      return;
-    }
-    this.error = failureMessage(e);
-  }
-
-  private async onContextLost(): Promise<void> {
-    if (this.decision?.backend !== 'webgl') return;
-    await this.leaveWebgl();
-  }
-
-  /**
-   * WebGL is gone (context lost or failing): carry on without it from the last healthy copy of
-   * the weights, which lives in ordinary memory.
-   */
-  private async leaveWebgl(): Promise<void> {
-    const wasRunning = this.running || this.loop.running;
-    const lostAt = this.step;
-    const state = this.goodState;
-    const history = this.history;
-    this.loop.pause();
-    this.running = false;
-    this.excluded = [...new Set([...this.excluded, 'webgl' as BackendName])];
-    await this.rebuild();
-    if (!this.trainer) return;
-    if (state) {
-      this.trainer.restoreState(state);
-      this.history = history.filter((r) => r.step <= state.steps);
-      this.loop.readback(true);
-    }
-    this.notices = [...this.notices, webglLostNotice(lostAt, state?.steps ?? null, this.decision?.backend ?? null)];
-    if (wasRunning) this.play();
   }
 
   /**
@@ -399,25 +320,15 @@ export class Playground {
   }
 
   dismissNotice(i: number): void {
-    this.notices = this.notices.filter((_, k) => k !== i);
-  }
-
-  private disposeRun(): void {
-    this.trainer?.dispose();
-    this.probe?.dispose();
-    this.trainer = null;
-    this.probe = null;
+    this.live.dismissNotice(i);
   }
 
   destroy(): void {
-    this.unwatch();
-    this.loop.pause();
-    this.disposeRun();
+    this.live.destroy();
   }
 
   /** For tests and the bench: live tensor count. */
   tensorCount(): number {
-    return tf.memory().numTensors;
+    return this.live.tensorCount();
   }
 }
-
