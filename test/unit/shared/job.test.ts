@@ -9,16 +9,16 @@ vi.hoisted(() => {
   (globalThis as { document?: unknown }).document ??= { baseURI: 'http://localhost/' };
 });
 import { useCpu } from '../../shared/setup';
-import { tf } from '../../../src/core/shared/tf';
 import { runTask } from '../../../src/workers/shared/host';
 import { tasks } from '../../../src/workers/shared/tasks';
-import type { ReplyMessage } from '../../../src/workers/shared/protocol';
+import type { ReplyMessage, TaskProgress, TaskTable } from '../../../src/workers/shared/protocol';
 import { runFaceSeed } from '../../../src/workers/faces/facesRun';
+import type { FaceSeedArgs } from '../../../src/workers/faces/facesRun';
 import { Job, oneCallJob } from '../../../src/state/shared/job.svelte';
 import type { JobExecutor } from '../../../src/state/shared/job.svelte';
 import type { WorkerRunInfo } from '../../../src/state/shared/workerClient';
 import { FaceSeedRunner } from '../../../src/state/faces/facesRunner.svelte';
-import { SeedRunner } from '../../../src/state/playground/seedRunner.svelte';
+import { MAX_SEED_STEPS, MIN_SEED_STEPS, SeedRunner } from '../../../src/state/playground/seedRunner.svelte';
 import { DEFAULT_CONFIG } from '../../../src/core/settings/config';
 import { makeSource } from '../../../src/core/data/datasets';
 import { MAX_SEEDS, medianRatios } from '../../../src/core/skew/skew';
@@ -34,28 +34,60 @@ async function dispatch(task: string, args: unknown[], stopAfter = Infinity): Pr
 }
 
 /**
- * An executor that runs calls in this thread through the host's dispatch: the abort signal
- * makes the task's progress callback return false. Records the channels it was asked for.
+ * An executor that runs calls in this thread through the host's dispatch, one after another per
+ * channel and each after a turn of the event loop, as a worker does; the abort signal makes the
+ * task's progress callback return false. `table` defaults to the real task table.
  */
-function inProcess(): JobExecutor & { channels: string[]; closed: string[] } {
+function inProcess(table: TaskTable = tasks): JobExecutor & { channels: string[]; closed: string[] } {
   let id = 0;
   const channels: string[] = [];
   const closed: string[] = [];
+  const queues = new Map<string, Promise<unknown>>();
   return {
     channels,
     closed,
     close: (ch) => void closed.push(ch),
-    run: (task, args, opts) =>
-      new Promise((resolve, reject) => {
-        channels.push(opts.channel!);
-        const stop = () => !!opts.signal?.aborted;
-        void runTask(tasks, { type: 'run', id: ++id, task, args }, (m) => {
-          if (m.type === 'progress') opts.onProgress?.(m.done, m.total);
-          else if (m.type === 'error') reject(new Error(m.message));
-          else if (stop()) reject(new DOMException('aborted', 'AbortError'));
-          else resolve({ result: m.result, backend: m.backend, ms: m.ms } as WorkerRunInfo<never>);
-        }, { every: 0, stop });
-      }),
+    run: (task, args, opts) => {
+      const ch = opts.channel!;
+      channels.push(ch);
+      const stop = () => !!opts.signal?.aborted;
+      const call = (queues.get(ch) ?? Promise.resolve()).then(
+        () =>
+          new Promise<WorkerRunInfo<never>>((resolve, reject) =>
+            setTimeout(() => {
+              if (stop()) return reject(new DOMException('aborted', 'AbortError'));
+              void runTask(table, { type: 'run', id: ++id, task, args }, (m) => {
+                if (m.type === 'progress') opts.onProgress?.(m.done, m.total);
+                else if (m.type === 'error') reject(new Error(m.message));
+                else if (stop()) reject(new DOMException('aborted', 'AbortError'));
+                else resolve({ result: m.result, backend: m.backend, ms: m.ms } as WorkerRunInfo<never>);
+              }, { every: 0, stop });
+            }),
+          ),
+      );
+      queues.set(ch, call.catch(() => {}));
+      return call;
+    },
+  };
+}
+
+/**
+ * A light stand-in for the faces seed task with the same arguments and result shape (the real
+ * one trains for seconds per step on a shared machine's cpu backend; it is run for real through
+ * the host above and in test/browser/faces.test.ts). `onStep` sees every step.
+ */
+function lightFaces(onStep: (seed: number, step: number) => void = () => {}): TaskTable {
+  return {
+    'faces.runSeed': (args: [FaceSeedArgs], progress: TaskProgress) => {
+      const a = args[0];
+      let s = 0;
+      while (s < a.steps) {
+        s++;
+        onStep(a.seed, s);
+        if (progress(s, a.steps) === false) break;
+      }
+      return { ...a, steps: s, share: a.seed / 100 };
+    },
   };
 }
 
@@ -66,17 +98,17 @@ async function settled(job: { running: boolean }): Promise<void> {
 
 describe('worker host dispatch', () => {
   it('runs a task by name with progress, then posts the same result as the direct call', async () => {
-    const args = { darker: 0.2, size: 16 as const, seed: 3, steps: 4 };
+    const args = { darker: 0.2, size: 16 as const, seed: 3, steps: 2 };
     const out = await dispatch('faces.runSeed', [args]);
     const progress = out.filter((m) => m.type === 'progress');
-    expect(progress.map((m) => m.type === 'progress' && [m.id, m.done, m.total])).toEqual([1, 2, 3, 4].map((d) => [7, d, 4]));
+    expect(progress.map((m) => m.type === 'progress' && [m.id, m.done, m.total])).toEqual([[7, 1, 2], [7, 2, 2]]);
     const last = out.at(-1)!;
     expect(last.type).toBe('result');
     if (last.type !== 'result') return;
     expect(last.backend).toBe('none');
     const direct = runFaceSeed(args);
     const r = last.result as typeof direct;
-    expect(r.steps).toBe(4);
+    expect(r.steps).toBe(2);
     expect(r.counts).toEqual(direct.counts);
     expect(r.shares).toEqual(direct.shares);
   });
@@ -111,87 +143,91 @@ describe('worker host dispatch', () => {
 
 describe('Job', () => {
   it('faces seed runner: each seed shows as it finishes, progress over all seeds, then done', async () => {
-    const ex = inProcess();
+    const ex = inProcess(lightFaces());
     const runner = new FaceSeedRunner(ex);
-    const seen: number[][] = [];
-    const start = tf.memory().numTensors;
+    const seen: [number, number, number][] = [];
+    const watched: FaceSeedRunner = new FaceSeedRunner(
+      inProcess(
+        lightFaces((_, step) => {
+          if (step === 1) seen.push([watched.results.length, watched.done, watched.total]);
+        }),
+      ),
+    );
     runner.start({ darker: 0.2, size: 16, firstSeed: 5, count: 3, steps: 4 });
     expect(runner.running).toBe(true);
     expect(runner.batch).toEqual({ darker: 0.2, size: 16, seeds: [5, 6, 7], steps: 4, backend: 'wasm' });
-    // progress and partial results as they were when each seed finished (read at the next call's start)
-    const seedsDone = () => seen.push([runner.results.length, runner.done, runner.total]);
-    const iv = setInterval(seedsDone, 0);
     await settled(runner);
-    clearInterval(iv);
     expect(runner.running).toBe(false);
     expect(runner.error).toBeNull();
-    expect(runner.results.map((r) => r.seed)).toEqual([5, 6, 7]);
-    expect(runner.results.map((r) => r.steps)).toEqual([4, 4, 4]);
-    expect(runner.results[1].counts).toEqual(runFaceSeed({ darker: 0.2, size: 16, seed: 6, steps: 4 }).counts);
+    expect(runner.results.map((r) => [r.seed, r.steps])).toEqual([[5, 4], [6, 4], [7, 4]]);
     expect([runner.done, runner.total, runner.percent]).toEqual([12, 12, 100]);
     expect(runner.result).toBe(runner.results[2]);
     expect(runner.resultSetup).toEqual({ darker: 0.2, size: 16, seeds: [5, 6, 7], steps: 4 });
     expect(runner.batch?.backend).toBe('none');
     expect(runner.seconds).toBeGreaterThan(0);
     expect(new Set(ex.channels)).toEqual(new Set([runner.channel]));
-    expect(tf.memory().numTensors).toBe(start);
-    // the counts never ran backwards
-    for (let i = 1; i < seen.length; i++) expect(seen[i][1]).toBeGreaterThanOrEqual(seen[i - 1][1]);
+    // as each seed starts, the seeds before it are shown and counted; the total is known after
+    // the first report (3 seeds × 4 steps)
+    watched.start({ darker: 0.2, size: 16, firstSeed: 1, count: 3, steps: 4 });
+    await settled(watched);
+    expect(seen).toEqual([[0, 0, 0], [1, 4, 12], [2, 8, 12]]);
   });
 
   it('cancel stops the running seed, keeps the finished ones and says the user cancelled', async () => {
-    const ex = inProcess();
-    const runner = new FaceSeedRunner(ex);
+    let runner: FaceSeedRunner | null = null;
+    const steps: string[] = [];
+    const ex = inProcess(lightFaces((seed, step) => {
+      steps.push(`${seed}:${step}`);
+      if (seed === 2 && step === 3) runner!.cancel();
+    }));
+    runner = new FaceSeedRunner(ex);
     runner.start({ darker: 0.2, size: 16, firstSeed: 1, count: 4, steps: 6 });
-    // cancel from inside the second seed's progress: 1 seed done, 3 steps into the next
-    await new Promise<void>((resolve) => {
-      const poll = () => {
-        if (runner.results.length === 1 && runner.done >= 9) {
-          runner.cancel();
-          resolve();
-        } else if (runner.running) setTimeout(poll, 0);
-        else resolve();
-      };
-      poll();
-    });
-    await new Promise((r) => setTimeout(r, 20));
+    await settled(runner);
+    await new Promise((r) => setTimeout(r, 30));
     expect(runner.running).toBe(false);
     expect(runner.cancelled).toBe(true);
     expect(runner.error).toBeNull();
+    // the task stopped at the cancel (its progress callback returned false); later seeds never ran
+    expect(steps.at(-1)).toBe('2:3');
+    expect(steps.length).toBe(9);
     expect(runner.results.map((r) => r.seed)).toEqual([1]);
     expect(runner.result).toBeNull();
-    const stoppedAt = runner.done;
-    expect(stoppedAt).toBeGreaterThanOrEqual(6);
-    expect(stoppedAt).toBeLessThan(24);
+    expect([runner.done, runner.total]).toEqual([8, 24]);
     // a new start clears the flag and the partial results; destroy releases only this job's channel
-    runner.start({ darker: 0.2, size: 16, firstSeed: 1, count: 1, steps: 2 });
+    runner.start({ darker: 0.2, size: 16, firstSeed: 7, count: 1, steps: 2 });
     expect([runner.cancelled, runner.results.length, runner.done]).toEqual([false, 0, 0]);
     await settled(runner);
-    expect(runner.results.length).toBe(1);
+    expect(runner.results.map((r) => r.seed)).toEqual([7]);
     const other = new FaceSeedRunner(ex);
     expect(other.channel).not.toBe(runner.channel);
     runner.destroy();
     expect(ex.closed).toEqual([runner.channel]);
   });
 
-  it('playground seed runner: seeds from the config seed, clamped count, medians over the finished seeds', async () => {
+  it('playground seed runner: seeds from the config seed, clamped counts and steps, medians over the finished seeds', async () => {
     const runner = new SeedRunner(inProcess());
     const config = { ...DEFAULT_CONFIG, seed: 11 };
     const groups = makeSource(config).groups;
-    runner.start({ config, groups, count: 2, steps: 1, recipe: 'plain' });
-    expect(runner.batch?.steps).toBe(50);
+    runner.start({ config, groups, count: 99, steps: 50, recipe: 'plain' });
+    expect(runner.batch?.seeds.length).toBe(MAX_SEEDS);
+    runner.start({ config, groups, count: 2, steps: 1e6, recipe: 'plain' });
     expect(runner.batch?.seeds).toEqual([11, 12]);
+    expect(runner.batch?.steps).toBe(MAX_SEED_STEPS);
+    // one real seed, briefly (the 2-D GAN and its evaluation on the cpu backend)
+    runner.start({ config, groups, count: 1, steps: 1, recipe: 'plain' });
+    expect(runner.batch?.steps).toBe(MIN_SEED_STEPS);
     expect(runner.batch?.config.recipe).toBe('plain');
     await settled(runner);
     expect(runner.error).toBeNull();
-    expect(runner.results.map((r) => [r.seed, r.steps])).toEqual([[11, 50], [12, 50]]);
+    expect(runner.cancelled).toBe(false);
+    expect(runner.results.map((r) => [r.seed, r.steps])).toEqual([[11, MIN_SEED_STEPS]]);
     expect(runner.medians).toEqual(medianRatios(runner.results));
     expect(runner.medians.length).toBe(groups.length);
-    expect(runner.total).toBe(100);
-    runner.start({ config, groups, count: 99, steps: 50, recipe: 'plain' });
-    expect(runner.batch?.seeds.length).toBe(MAX_SEEDS);
+    expect(runner.total).toBe(MIN_SEED_STEPS);
+    runner.start({ config, groups, count: 3, steps: 50, recipe: 'plain' });
     runner.cancel();
     expect(runner.cancelled).toBe(true);
+    expect(runner.results).toEqual([]);
   });
 
   it('a failing call sets the error text with the job\'s wording and is not "cancelled"', async () => {
@@ -206,7 +242,7 @@ describe('Job', () => {
 
   it('keeps the last finished result while a new run goes, and after that run is cancelled', async () => {
     const job = new Job('faces.runSeed', {
-      executor: inProcess(),
+      executor: inProcess(lightFaces()),
       plan: (seed: number) => ({ calls: [[{ darker: 0.5, size: 16, seed, steps: 2 }]], setup: seed }),
     });
     job.start(1);
@@ -219,5 +255,6 @@ describe('Job', () => {
     expect(job.result).toBe(first);
     expect(job.resultSetup).toBe(1);
     expect(job.setup).toBe(2);
+    expect(job.cancelled).toBe(true);
   });
 });
