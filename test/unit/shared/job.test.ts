@@ -113,11 +113,10 @@ describe('worker host dispatch', () => {
     expect(r.shares).toEqual(direct.shares);
   });
 
-  it('stops a task when its progress callback returns false', async () => {
-    const out = await dispatch('faces.runSeed', [{ darker: 0.2, size: 16, seed: 3, steps: 50 }], 3);
-    expect(out.filter((m) => m.type === 'progress').length).toBe(3);
-    const last = out.at(-1)!;
-    expect(last.type === 'result' && (last.result as { steps: number }).steps).toBe(3);
+  it('stops a task when its progress callback returns false (a stopped seed run resolves null)', async () => {
+    const out = await dispatch('skew.runSeed', [{ ...DEFAULT_CONFIG, seed: 2 }, 500, 1], 3);
+    expect(out.map((m) => (m.type === 'progress' ? m.done : m.type))).toEqual([1, 2, 3, 'result']);
+    expect(out.at(-1)).toMatchObject({ type: 'result', result: null });
   });
 
   it('throttles progress to one message per interval and always sends the last', async () => {
