@@ -80,6 +80,19 @@ export function isConverged(js: number, floor: number): boolean {
   return js <= CONVERGED_FACTOR * floor;
 }
 
+/** The detective's accuracy band read as a coin toss: it can no longer tell real from fake. */
+export const COIN_TOSS = { min: 0.4, max: 0.6 } as const;
+
+/**
+ * A trained game has settled: the samples have converged (JS ≤ 5 × floor) *and* the detective is
+ * at a coin toss. A stricter idea than `isConverged`, which looks at the samples only: the bench
+ * times how long a seed takes to settle, and a forger can match the samples while its detective
+ * still wins (or the reverse), which is not the end of training.
+ */
+export function isSettled(js: number, floor: number, accuracy: number): boolean {
+  return isConverged(js, floor) && accuracy >= COIN_TOSS.min && accuracy <= COIN_TOSS.max;
+}
+
 /** Per-group share of labelled points (e.g. the real sample), in group order. */
 export function sharesOfLabels(g: ArrayLike<number>, groups: number): number[] {
   const c = new Array<number>(groups).fill(0);

@@ -99,9 +99,15 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   const pos = Math.min(n - 1, Math.max(0, q * (n - 1)));
   const lo = Math.floor(pos);
   const hi = Math.min(n - 1, lo + 1);
+  // exact positions and equal neighbours need no interpolation (which gives NaN next to ±Infinity)
+  if (pos === lo || sorted[lo] === sorted[hi]) return sorted[lo];
   return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
 }
 
+/**
+ * The median of the numbers, NaN left out (NaN when none is left). ±Infinity counts as a value:
+ * the bench counts a seed that never converged as Infinity steps.
+ */
 export function median(xs: readonly number[]): number {
   const v = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
   return quantileSorted(v, 0.5);
@@ -261,9 +267,14 @@ export function runSeed(
 export const DEFAULT_SEED_COUNT = 5;
 export const MAX_SEEDS = 20;
 
+/** A number of seeds for a multi-seed run: rounded into 1..MAX_SEEDS, the default when not a number. */
+export function clampSeedCount(count: number): number {
+  return Math.max(1, Math.min(MAX_SEEDS, Math.round(Number.isFinite(count) ? count : DEFAULT_SEED_COUNT)));
+}
+
 /** `count` consecutive seeds from `first`, clamped to 1..MAX_SEEDS seeds. */
 export function seedList(first: number, count = DEFAULT_SEED_COUNT): number[] {
-  const n = Math.max(1, Math.min(MAX_SEEDS, Math.round(count)));
+  const n = clampSeedCount(count);
   return Array.from({ length: n }, (_, i) => first + i);
 }
 

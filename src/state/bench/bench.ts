@@ -11,7 +11,8 @@ import type { BackendChoice, Config, Recipe } from '../../core/settings/config';
 import { makeSource, trainingSet } from '../../core/data/datasets';
 import type { PointSet, Source } from '../../core/data/datasets';
 import { evaluate, makeEvalContext } from '../../core/metrics/evaluate';
-import { isConverged } from '../../core/metrics/metrics';
+import { isSettled } from '../../core/metrics/metrics';
+import { median } from '../../core/skew/skew';
 import { Trainer, specFromConfig } from '../../core/gan/trainer';
 import { Probe } from '../../core/gan/probe';
 import { TrainingLoop } from '../../core/loop/loop';
@@ -109,13 +110,6 @@ export function benchOptions(params: URLSearchParams): BenchOptions {
 
 const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));
 
-function median(xs: number[]): number | null {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
 interface Run {
   cfg: Config;
   source: Source;
@@ -200,14 +194,9 @@ async function headlessRun(o: BenchOptions, progress: (m: string) => void) {
   return { stepsPerSecond: steps / (trainMs / 1000), steps, kernelsPerStep, before, after, afterDispose: tf.memory().numTensors, atStart };
 }
 
-/** A check passes when JS ≤ 5 × floor and the detective is between 40% and 60% (the preset test's bar). */
-function passes(js: number, floor: number, acc: number): boolean {
-  return isConverged(js, floor) && acc >= 0.4 && acc <= 0.6;
-}
-
 /**
- * Train one seed until it has converged and stayed so: the first check (every `checkEvery`
- * steps) that passes and is followed by `confirm` more passing checks. A single passing check
+ * Train one seed until it has settled (isSettled: converged, and the detective at a coin toss)
+ * and stayed so: the first check (every `checkEvery` steps) that passes and is followed by `confirm` more passing checks. A single passing check
  * is not enough: early on, and all along with the plain recipe, the divergence dips below the
  * bar and climbs out again. Only training time counts (not the checks), up to the first check.
  */
@@ -228,7 +217,7 @@ async function convergeSeed(o: BenchOptions, seed: number, confirm = 4): Promise
       trainMs += performance.now() - t0;
       const e = evaluate(trainer, ctx, rng);
       last = { js: e.js, floor: e.floor, acc: e.accuracy.overall };
-      if (passes(e.js, e.floor, e.accuracy.overall)) {
+      if (isSettled(e.js, e.floor, e.accuracy.overall)) {
         first ??= { seed, converged: true, steps: trainer.steps, seconds: trainMs / 1000, jsOverFloor: e.js / e.floor, accuracy: e.accuracy.overall };
         if (++streak > confirm) return first;
       } else {
@@ -265,7 +254,7 @@ export async function runBench(o: BenchOptions, progress: (m: string) => void): 
   const ok = seeds.filter((s) => s.converged);
   // a seed that never converged counts as not converged in the median (Infinity)
   const all = (f: (s: SeedRun) => number) => median(seeds.map((s) => (s.converged ? f(s) : Infinity)));
-  const finite = (x: number | null) => (x === null || !Number.isFinite(x) ? null : x);
+  const finite = (x: number) => (Number.isFinite(x) ? x : null);
   progress('done');
   return {
     backend: tf.getBackend(),

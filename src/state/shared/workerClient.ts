@@ -1,8 +1,10 @@
 /**
- * The page side of experiments in a Web Worker: `runInWorker(task, args)` runs a core function
- * by name (see src/workers/experiments.worker.ts) on the worker's own cpu or wasm backend and
+ * The one page-side client of the task worker: `runTask(task, args)` runs a core function by
+ * name (the table in src/workers/shared/tasks.ts) on the worker's own cpu or wasm backend and
  * resolves with its result, reporting progress on the way. The page's thread only receives
- * messages, so it keeps answering input while an experiment trains.
+ * messages, so it keeps answering input while an experiment trains. Background jobs
+ * (job.svelte.ts) are built on it; `runInWorker` is the same call without the name's types
+ * (for the test and bench hooks, which pass names as strings).
  *
  * Each channel is its own worker and runs its calls one after another: long experiments on
  * one channel do not hold up the playground's live metrics on another. Abort with an
@@ -10,6 +12,7 @@
  * other way), its queued calls fail, and a fresh worker starts on the next call.
  */
 import type { ReplyMessage, RunMessage } from '../../workers/shared/protocol';
+import type { TaskArgs, TaskName, TaskResult } from '../../workers/shared/tasks';
 import { backendOptions } from '../platform/wasmAssets';
 
 export interface WorkerRunOptions {
@@ -40,7 +43,7 @@ class Channel {
 
   get(): Worker {
     if (this.worker) return this.worker;
-    const w = new Worker(new URL('../../workers/experiments/experiments.worker.ts', import.meta.url), { type: 'module', name: 'forgelab-experiments' });
+    const w = new Worker(new URL('../../workers/shared/tasks.worker.ts', import.meta.url), { type: 'module', name: 'forgelab-tasks' });
     w.onmessage = (e: MessageEvent<ReplyMessage>) => {
       const m = e.data;
       const p = this.pending.get(m.id);
@@ -54,7 +57,7 @@ class Channel {
     };
     w.onerror = (e) => {
       e.preventDefault();
-      this.fail(new Error(`the experiment worker failed: ${e.message || 'unknown error'}`));
+      this.fail(new Error(`the worker stopped: ${e.message || 'unknown error'}`));
     };
     this.worker = w;
     return w;
@@ -82,7 +85,12 @@ export function closeChannel(name: string): void {
 /** Whether this browser can run experiments off the page's thread. */
 export const workersAvailable = typeof Worker === 'function';
 
-/** Run a named task in a worker. */
+/** Run a task of the table in a worker, its arguments and result typed by its name. */
+export function runTask<K extends TaskName>(task: K, args: TaskArgs<K>, opts: WorkerRunOptions = {}): Promise<WorkerRunInfo<TaskResult<K>>> {
+  return runInWorker<TaskResult<K>>(task, args, opts);
+}
+
+/** Run a task by a name given as a string (an unknown name fails with the worker's message). */
 export function runInWorker<T>(task: string, args: unknown[], opts: WorkerRunOptions = {}): Promise<WorkerRunInfo<T>> {
   if (opts.signal?.aborted) return Promise.reject(new DOMException('aborted', 'AbortError'));
   const name = opts.channel ?? 'experiments';
@@ -90,7 +98,12 @@ export function runInWorker<T>(task: string, args: unknown[], opts: WorkerRunOpt
   if (!ch) channels.set(name, (ch = new Channel()));
   const channel = ch;
   const id = nextId++;
-  const w = channel.get();
+  let w: Worker;
+  try {
+    w = channel.get();
+  } catch (e) {
+    return Promise.reject(new Error(`could not start a background worker: ${e instanceof Error ? e.message : String(e)}`));
+  }
   return new Promise<WorkerRunInfo<T>>((resolve, reject) => {
     channel.pending.set(id, { resolve: resolve as (r: WorkerRunInfo<unknown>) => void, reject, onProgress: opts.onProgress });
     opts.signal?.addEventListener('abort', () => channel.fail(new DOMException('aborted', 'AbortError')), { once: true });

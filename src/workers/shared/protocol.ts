@@ -1,6 +1,7 @@
 /**
- * Messages between the page and an experiment worker (src/workers/host.ts). A task is a core
- * function run by name on the worker's own tfjs backend; it reports progress while it runs.
+ * Messages between the page (src/state/shared/workerClient.ts) and a task worker
+ * (src/workers/shared/tasks.worker.ts, served by host.ts). A task is a core function run by name
+ * on the worker's own tfjs backend; it reports progress while it runs and posts its result once.
  */
 import type { BackendName } from '../../core/backend/backend';
 
@@ -23,5 +24,11 @@ export type ReplyMessage =
 /** Progress callback handed to a task: return false to stop it early. */
 export type TaskProgress = (done: number, total: number) => boolean | void;
 
-/** A task: a core function adapted to (arguments, progress) → result. Runs synchronously. */
-export type Task = (args: unknown[], progress: TaskProgress) => unknown;
+/**
+ * A task: a core function adapted to (arguments, progress) → result (or a promise of it). Each
+ * task types its own argument tuple; `never` here lets a table hold tasks of any argument type.
+ */
+export type Task = (args: never, progress: TaskProgress) => unknown;
+
+/** Tasks by name: what a worker serves (see tasks.ts). */
+export type TaskTable = Record<string, Task>;

@@ -1,8 +1,9 @@
 /**
- * The experiments worker: every experiment's core function, by name. Add a line here for each
- * new experiment; the page calls it with state/workerClient.ts `runInWorker`.
+ * The experiments' tasks: each experiment's core function by name, with its argument tuple typed.
+ * Add a line here for each new experiment (the task worker serves every table listed in
+ * ../shared/tasks.ts); the page runs it with a Job (state/shared/job.svelte.ts).
  */
-import { serve } from '../shared/host';
+import type { TaskProgress, TaskTable } from '../shared/protocol';
 import { makeSource } from '../../core/data/datasets';
 import type { DrawnPoint } from '../../core/data/datasets';
 import { makeEvalContext } from '../../core/metrics/evaluate';
@@ -53,24 +54,22 @@ async function trialAll(spec: TrainerSpec, data: PointSet, names: BackendName[],
   return out;
 }
 
-serve({
-  /** One seed of the skew experiment: args [config, steps, progressEvery?, drawn points?]. */
-  'skew.runSeed': (args, progress) =>
-    runSeed(args[0] as Config, args[1] as number | undefined, progress, args[2] as number | undefined, (args[3] as DrawnPoint[] | undefined) ?? []),
-  /** The rebalancing experiment: args [config overrides, { steps, target, heldOut }, progressEvery?]. */
-  'rebalance.run': (args, progress) =>
-    runRebalance(args[0] as Partial<Config>, args[1] as Partial<Omit<RebalanceSetup, 'config'>>, progress, args[2] as number | undefined),
-  /** The hiring case: args [setup overrides, applicant parameters, progressEvery?]. */
-  'hiring.run': (args, progress) =>
-    runHiring(args[0] as Partial<HiringSetup>, args[1] as Partial<ApplicantParams>, progress, args[2] as number | undefined),
+export const experimentTasks = {
+  /** One seed of the skew experiment: [config, steps, progressEvery?, drawn points?]. */
+  'skew.runSeed': (args: [cfg: Config, steps?: number, every?: number, drawn?: DrawnPoint[]], progress: TaskProgress) =>
+    runSeed(args[0], args[1], progress, args[2], args[3] ?? []),
+  /** The rebalancing experiment: [config overrides, { steps, target, heldOut }, progressEvery?]. */
+  'rebalance.run': (args: [over: Partial<Config>, setup: Partial<Omit<RebalanceSetup, 'config'>>, every?: number], progress: TaskProgress) =>
+    runRebalance(args[0], args[1], progress, args[2]),
+  /** The hiring case: [setup overrides, applicant parameters, progressEvery?]. */
+  'hiring.run': (args: [setup: Partial<HiringSetup>, applicants: Partial<ApplicantParams>, every?: number], progress: TaskProgress) =>
+    runHiring(args[0], args[1], progress, args[2]),
   /**
-   * The playground's representation table for generated points: args [settings, drawn points,
+   * The playground's representation table for generated points: [settings, drawn points,
    * generated, n, options]. Pure JavaScript (bootstrap and coverage are O(n²)): off the page's thread.
    */
-  'skew.representation': (args) => {
-    const [cfg, drawn, generated, n, opts] = args as [Config, DrawnPoint[], Float32Array, number, RepresentationOptions];
-    return representation(contextFor(cfg, drawn), generated, n, opts);
-  },
-  /** Measure backends for the automatic choice: args [spec, data, names, ms, wasm URLs]. */
-  'backend.trial': (args) => trialAll(...(args as Parameters<typeof trialAll>)),
-});
+  'skew.representation': (args: [cfg: Config, drawn: DrawnPoint[], generated: Float32Array, n: number, opts: RepresentationOptions]) =>
+    representation(contextFor(args[0], args[1]), args[2], args[3], args[4]),
+  /** Measure backends for the automatic choice: [spec, data, names, ms, wasm URLs]. */
+  'backend.trial': (args: Parameters<typeof trialAll>) => trialAll(...args),
+} satisfies TaskTable;
