@@ -20,7 +20,7 @@ import { Rng } from '../../core/shared/rng';
 import { chooseBackend, frameHost } from '../platform/platform';
 import { FIELD_CELLS, VISUAL_POINTS } from '../playground/playground.svelte';
 import { timeReference } from '../../core/bench/reference';
-import { BENCH_ROWS, benchSeeds } from '../../core/settings/bench';
+import { BENCH_SEEDS, BENCH_TABLE, benchSeeds } from '../../core/settings/bench';
 import { decodeTable } from '../shared/url';
 
 export interface BenchOptions {
@@ -39,17 +39,7 @@ export interface BenchOptions {
   referenceMs: number;
 }
 
-export const DEFAULT_BENCH: BenchOptions = {
-  backend: 'auto',
-  recipe: 'stabilised',
-  steps: 20000,
-  headlessCapSeconds: 120,
-  seeds: [1, 2, 3, 4, 5],
-  maxSteps: 6000,
-  capSeconds: 40,
-  checkEvery: 100,
-  referenceMs: 2000,
-};
+export const DEFAULT_BENCH: BenchOptions = { ...BENCH_TABLE.defaults, seeds: [...BENCH_SEEDS] };
 
 export interface SeedRun {
   seed: number;
@@ -87,8 +77,7 @@ export interface BenchResult {
  * by the bench's settings table and the shared link codec; `run=1` starts it and is not a setting.
  */
 export function benchOptions(params: URLSearchParams): BenchOptions {
-  const { seeds, ...defaults } = DEFAULT_BENCH;
-  const o: BenchOptions = { ...decodeTable({ rows: BENCH_ROWS, defaults }, params, { allowed: ['seeds', 'run', 'present', 'embed'] }).settings, seeds };
+  const o: BenchOptions = { ...decodeTable(BENCH_TABLE, params, { allowed: ['seeds', 'run', 'present', 'embed'] }).settings, seeds: [...BENCH_SEEDS] };
   const list = params.get('seeds');
   if (list) o.seeds = benchSeeds(list);
   return o;
