@@ -1,7 +1,10 @@
 /**
  * Every setting of a run: default, range, URL key, label and a one-line explanation.
- * This is the single source for the controls, for URL clamping and for lesson validation.
+ * This is the single source for the controls, for URL clamping and for lesson validation; the
+ * other views declare their tables in the same format (table.ts) next to this one.
  */
+import { clampNumber } from './table';
+import type { EnumRow, NumberRow, SettingsTable } from './table';
 
 export type Activation = 'relu' | 'leaky' | 'tanh';
 export type LossKind = 'minimax' | 'nonsat' | 'lsgan';
@@ -39,24 +42,9 @@ export interface Config {
 
 export type SettingSection = 'data' | 'training' | 'forger' | 'detective' | 'run';
 
-interface Base<K extends keyof Config> {
-  key: K;
-  url: string;
-  label: string;
-  help: string;
-  section: SettingSection;
-}
-export interface NumberSetting<K extends keyof Config = keyof Config> extends Base<K> {
-  kind: 'int' | 'float' | 'log';
-  min: number;
-  max: number;
-  step?: number;
-  format?: 'percent' | 'plain' | 'exp';
-}
-export interface EnumSetting<K extends keyof Config = keyof Config> extends Base<K> {
-  kind: 'enum';
-  options: { value: string; label: string }[];
-}
+/** The playground's rows in the shared table format (core/settings/table.ts). */
+export type NumberSetting<K extends keyof Config = keyof Config> = NumberRow<K, SettingSection>;
+export type EnumSetting<K extends keyof Config = keyof Config> = EnumRow<K, SettingSection>;
 export type Setting = NumberSetting | EnumSetting;
 
 const activations = [
@@ -179,13 +167,11 @@ export function settingFor(key: keyof Config): Setting {
   return s;
 }
 
-/** Clamp a number into a setting's range (and round integers); NaN gives null. */
-export function clampSetting(s: NumberSetting, v: number): number | null {
-  if (!Number.isFinite(v)) return null;
-  let x = Math.min(s.max, Math.max(s.min, v));
-  if (s.kind === 'int') x = Math.round(x);
-  return x;
-}
+/** The playground's settings table: what its controls show and its link carries. */
+export const PLAYGROUND_TABLE: SettingsTable<Config, SettingSection> = { rows: SETTINGS, defaults: DEFAULT_CONFIG };
+
+/** Clamp a number into a setting's range (integers rounded, others to 4 significant digits); NaN gives null. */
+export const clampSetting = (s: NumberSetting, v: number): number | null => clampNumber(s, v);
 
 /** Settings that change the model or data: changing them starts a new run. `speed` and `backend` do not. */
 export const RUN_KEYS: readonly (keyof Config)[] = SETTINGS.map((s) => s.key).filter(

@@ -21,6 +21,8 @@ import { Rng } from '../../core/shared/rng';
 import { chooseBackend, frameHost } from '../platform/platform';
 import { FIELD_CELLS, VISUAL_POINTS } from '../playground/playground.svelte';
 import { timeReference } from '../../core/bench/reference';
+import { BENCH_SEEDS, BENCH_TABLE, benchSeeds } from '../../core/settings/bench';
+import { decodeTable } from '../shared/url';
 
 export interface BenchOptions {
   backend: BackendChoice;
@@ -38,17 +40,7 @@ export interface BenchOptions {
   referenceMs: number;
 }
 
-export const DEFAULT_BENCH: BenchOptions = {
-  backend: 'auto',
-  recipe: 'stabilised',
-  steps: 20000,
-  headlessCapSeconds: 120,
-  seeds: [1, 2, 3, 4, 5],
-  maxSteps: 6000,
-  capSeconds: 40,
-  checkEvery: 100,
-  referenceMs: 2000,
-};
+export const DEFAULT_BENCH: BenchOptions = { ...BENCH_TABLE.defaults, seeds: [...BENCH_SEEDS] };
 
 export interface SeedRun {
   seed: number;
@@ -81,30 +73,14 @@ export interface BenchResult {
   tensorsAtStart: number;
 }
 
-/** Bench options from the route's query (`#/bench?backend=wasm&recipe=plain&steps=2000&seeds=1-3`). */
+/**
+ * Bench options from the route's query (`#/bench?backend=wasm&recipe=plain&steps=2000&seeds=1-3`),
+ * by the bench's settings table and the shared link codec; `run=1` starts it and is not a setting.
+ */
 export function benchOptions(params: URLSearchParams): BenchOptions {
-  const o = { ...DEFAULT_BENCH };
-  const b = params.get('backend');
-  if (b === 'auto' || b === 'webgl' || b === 'wasm' || b === 'cpu') o.backend = b;
-  const r = params.get('recipe');
-  if (r === 'stabilised' || r === 'plain') o.recipe = r;
-  const num = (key: string, min: number, max: number): number | null => {
-    const v = Number(params.get(key));
-    return params.has(key) && Number.isFinite(v) ? Math.min(max, Math.max(min, Math.round(v))) : null;
-  };
-  o.steps = num('steps', 0, 200000) ?? o.steps;
-  o.headlessCapSeconds = num('hcap', 1, 3600) ?? o.headlessCapSeconds;
-  o.maxSteps = num('max', 100, 100000) ?? o.maxSteps;
-  o.capSeconds = num('cap', 1, 3600) ?? o.capSeconds;
-  o.checkEvery = num('every', 10, 10000) ?? o.checkEvery;
-  o.referenceMs = num('refms', 100, 60000) ?? o.referenceMs;
-  const seeds = params.get('seeds');
-  if (seeds) {
-    const m = /^(\d+)-(\d+)$/.exec(seeds);
-    const list = m ? Array.from({ length: Math.max(0, Number(m[2]) - Number(m[1]) + 1) }, (_, i) => Number(m[1]) + i) : seeds.split(',').map(Number);
-    const ok = list.filter((s) => Number.isInteger(s) && s >= 1 && s <= 999999).slice(0, 50);
-    o.seeds = ok;
-  }
+  const o: BenchOptions = { ...decodeTable(BENCH_TABLE, params, { allowed: ['seeds', 'run', 'present', 'embed'] }).settings, seeds: [...BENCH_SEEDS] };
+  const list = params.get('seeds');
+  if (list) o.seeds = benchSeeds(list);
   return o;
 }
 

@@ -1,10 +1,13 @@
 /**
- * Hash routes and the URL codec. The state lives in the hash's query (`#/?seed=7&data=groups`).
- * Decoding never throws: unknown keys and bad values are dropped or clamped, and each becomes
- * a notice that names what was ignored.
+ * Hash routes and the one link codec of every view. A view's state lives in the hash's query
+ * (`#/?seed=7&data=groups`) and is read and written by its settings table (core/settings):
+ * decodeTable never throws — unknown keys and bad values are dropped or clamped, and each
+ * becomes a notice that names what was ignored — and encodeTable writes only non-defaults.
  */
-import { DEFAULT_CONFIG, SETTINGS, clampSetting } from '../../core/settings/config';
-import type { Config, NumberSetting } from '../../core/settings/config';
+import { DEFAULT_CONFIG, PLAYGROUND_TABLE } from '../../core/settings/config';
+import type { Config } from '../../core/settings/config';
+import { clampNumber, roundForLink } from '../../core/settings/table';
+import type { SettingRow, SettingsTable } from '../../core/settings/table';
 
 export type RouteName = 'playground' | 'lessons' | 'lesson' | 'teach' | 'bench' | 'faces' | 'experiments' | 'notfound';
 
@@ -65,12 +68,101 @@ export function parseDecimal(text: string): number {
   return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t) ? Number(t) : NaN;
 }
 
-/** Links keep 4 significant digits of a non-integer setting; decoding keeps the same. */
-export const roundForLink = (v: number) => Number(v.toPrecision(4));
+export { roundForLink };
 
-function formatNumber(s: NumberSetting, v: number): string {
-  if (s.kind === 'int') return String(Math.round(v));
-  return String(roundForLink(v));
+const shorten = (s: string) => JSON.stringify(s.length > 40 ? s.slice(0, 40) + '…' : s);
+
+/** A value as a link writes it: integers whole, other numbers to 4 significant digits, words as they are. */
+function formatValue(row: SettingRow, v: unknown): string {
+  if (row.kind === 'enum' || row.kind === 'choice') return String(v);
+  return row.kind === 'int' ? String(Math.round(v as number)) : String(roundForLink(v as number));
+}
+
+/** A value as a notice names it: an option by its label, a number as a link writes it. */
+function describeValue(row: SettingRow, v: unknown): string {
+  if (row.kind === 'enum' || row.kind === 'choice') return row.options.find((o) => o.value === v)?.label ?? String(v);
+  return formatValue(row, v);
+}
+
+export interface DecodeOptions<T> {
+  /** Settings a link that does not set them keeps (the table's defaults unless given). */
+  base?: Readonly<T>;
+  /** Keys that are not settings but may be in the link (view keys such as present=1): ignored silently. */
+  allowed?: readonly string[];
+  /** Who does not know an unknown key, in its notice ("ForgeLab", "the faces view"). */
+  knownBy?: string;
+}
+
+export interface DecodedTable<T> {
+  settings: T;
+  /** Settings the link set explicitly. */
+  set: (keyof T & string)[];
+  notices: string[];
+}
+
+/**
+ * Settings from a link by a view's table. Never throws: a value out of range is clamped, an
+ * integer rounded and any other number kept to 4 significant digits; a value that is not a
+ * plain decimal number or not an option, an unknown key and a repeated key are dropped. Each of
+ * these becomes a notice that names the key or value.
+ */
+export function decodeTable<T extends object>(table: SettingsTable<T>, params: URLSearchParams, opts: DecodeOptions<T> = {}): DecodedTable<T> {
+  const settings = { ...(opts.base ?? table.defaults) } as T;
+  const out = settings as Record<string, unknown>;
+  const allowed = opts.allowed ?? VIEW_KEYS;
+  const notices: string[] = [];
+  const set: (keyof T & string)[] = [];
+  const seen = new Set<string>();
+  for (const [rawKey, rawValue] of params) {
+    const key = rawKey.trim();
+    if (seen.has(key)) {
+      notices.push(`The link sets ${shorten(rawKey)} twice; the first value was used.`);
+      continue;
+    }
+    seen.add(key);
+    const row = table.rows.find((r) => r.url === key);
+    if (!row) {
+      if (!allowed.includes(key)) notices.push(`The link’s setting ${shorten(rawKey)} is not one ${opts.knownBy ?? 'ForgeLab'} knows, so it was ignored.`);
+      continue;
+    }
+    const value = rawValue.trim();
+    const kept = `so ${describeValue(row, out[row.key])} was kept.`;
+    if (row.kind === 'enum' || row.kind === 'choice') {
+      const opt = row.kind === 'enum' ? row.options.find((o) => o.value === value) : row.options.find((o) => o.value === parseDecimal(value));
+      if (!opt) {
+        notices.push(`${row.label}: ${shorten(value)} is not an option (${row.options.map((o) => o.value).join(', ')}), ${kept}`);
+        continue;
+      }
+      out[row.key] = opt.value;
+    } else {
+      const num = parseDecimal(value);
+      const c = clampNumber(row, num);
+      if (c === null) {
+        notices.push(`${row.label}: ${shorten(value)} is not a number, ${kept}`);
+        continue;
+      }
+      if (c !== num) {
+        const why = num < row.min || num > row.max ? `is outside ${formatValue(row, row.min)}–${formatValue(row, row.max)}` : row.kind === 'int' ? 'is not whole' : 'has more digits than a link keeps';
+        notices.push(`${row.label}: ${shorten(value)} ${why}, so ${formatValue(row, c)} was used.`);
+      }
+      out[row.key] = c;
+    }
+    set.push(row.key);
+  }
+  return { settings, set, notices };
+}
+
+/** A view's link: only settings that differ from the table's defaults, in table order, then `extra`. */
+export function encodeTable<T extends object>(table: SettingsTable<T>, settings: Readonly<T>, extra: Record<string, string> = {}): string {
+  const p = new URLSearchParams();
+  const values = settings as Record<string, unknown>;
+  const defaults = table.defaults as Record<string, unknown>;
+  for (const row of table.rows) {
+    const v = formatValue(row, values[row.key]);
+    if (v !== formatValue(row, defaults[row.key])) p.set(row.url, v);
+  }
+  for (const [k, v] of Object.entries(extra)) p.set(k, v);
+  return p.toString();
 }
 
 export interface Decoded {
@@ -80,67 +172,14 @@ export interface Decoded {
   notices: string[];
 }
 
-/**
- * Settings from URL parameters over a base config. Keys that are not settings are ignored
- * silently only when listed in `allowed` (view keys such as present=1).
- */
+/** The playground's settings from a link, over a base config (its table's defaults unless given). */
 export function decodeConfig(params: URLSearchParams, base: Config = DEFAULT_CONFIG, allowed: readonly string[] = VIEW_KEYS): Decoded {
-  const config: Config = { ...base };
-  const notices: string[] = [];
-  const set: (keyof Config)[] = [];
-  const seen = new Set<string>();
-  for (const [rawKey, rawValue] of params) {
-    const key = rawKey.trim();
-    const shown = JSON.stringify(rawKey.length > 40 ? rawKey.slice(0, 40) + '…' : rawKey);
-    if (seen.has(key)) {
-      notices.push(`The link sets ${shown} twice; the first value was used.`);
-      continue;
-    }
-    seen.add(key);
-    const s = SETTINGS.find((x) => x.url === key);
-    if (!s) {
-      if (!allowed.includes(key)) notices.push(`The link’s setting ${shown} is not one ForgeLab knows, so it was ignored.`);
-      continue;
-    }
-    const value = rawValue.trim();
-    const shownValue = JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
-    if (s.kind === 'enum') {
-      const opt = s.options.find((o) => o.value === value);
-      if (!opt) {
-        notices.push(`${s.label}: ${shownValue} is not an option (${s.options.map((o) => o.value).join(', ')}), so the default was kept.`);
-        continue;
-      }
-      (config as unknown as Record<string, unknown>)[s.key] = opt.value;
-      set.push(s.key);
-    } else {
-      const num = parseDecimal(value);
-      const c = clampSetting(s, num);
-      const clamped = c === null || s.kind === 'int' ? c : roundForLink(c);
-      if (clamped === null) {
-        notices.push(`${s.label}: ${shownValue} is not a number, so the default was kept.`);
-        continue;
-      }
-      if (clampSetting(s, num) !== num) {
-        notices.push(`${s.label}: ${shownValue} is outside ${formatNumber(s, s.min)}–${formatNumber(s, s.max)}${s.kind === 'int' && num >= s.min && num <= s.max ? ' or not whole' : ''}, so ${formatNumber(s, clamped)} was used.`);
-      }
-      (config as unknown as Record<string, unknown>)[s.key] = clamped;
-      set.push(s.key);
-    }
-  }
-  return { config, set, notices };
+  const d = decodeTable(PLAYGROUND_TABLE, params, { base, allowed });
+  return { config: d.settings, set: d.set, notices: d.notices };
 }
 
-/** Only settings that differ from the defaults go into the URL, in SETTINGS order. */
-export function encodeConfig(config: Config, extra: Record<string, string> = {}): string {
-  const p = new URLSearchParams();
-  for (const s of SETTINGS) {
-    const v = config[s.key];
-    if (v === DEFAULT_CONFIG[s.key]) continue;
-    p.set(s.url, s.kind === 'enum' ? String(v) : formatNumber(s, v as number));
-  }
-  for (const [k, v] of Object.entries(extra)) p.set(k, v);
-  return p.toString();
-}
+/** The playground's link: only settings that differ from the defaults, in SETTINGS order. */
+export const encodeConfig = (config: Config, extra: Record<string, string> = {}): string => encodeTable(PLAYGROUND_TABLE, config, extra);
 
 export function hashFor(path: string, query: string): string {
   return `#${path}${query ? `?${query}` : ''}`;
