@@ -31,7 +31,7 @@ describe('settings table', () => {
 
   it('finds a table’s mistakes', () => {
     const bad = { rows: [share, { ...count, url: 's' }, { ...count, key: 'gone' as 'count', url: 'g' }], defaults: { share: 0.9, count: 2 } };
-    expect(tableProblems(bad as SettingsTable<object>, ['present'])).toEqual(["share's default is not allowed by its row", 'URL key s is used twice', 'gone has no default']);
+    expect(tableProblems(bad as unknown as SettingsTable<object>, ['present'])).toEqual(["share's default is not allowed by its row", 'URL key s is used twice', 'gone has no default']);
     const longer = extendTable(tiny, [{ ...count, key: 'more', url: 'm' }], { ...tiny.defaults, more: 5 });
     expect(longer.rows.map((r) => r.url)).toEqual(['s', 'c', 'z', 'm']);
     expect(tableProblems(longer)).toEqual([]);
