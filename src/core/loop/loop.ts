@@ -12,6 +12,7 @@ import type { EvalContext, Evaluation } from '../metrics/evaluate';
 import type { Probe, ProbeFrame } from '../gan/probe';
 import type { Trainer } from '../gan/trainer';
 import { Rng } from '../shared/rng';
+import { assignAll } from '../metrics/groups';
 import { allFinite, SliceLoop } from './sliceLoop';
 import type { LoopHost } from './sliceLoop';
 
@@ -25,6 +26,8 @@ export interface Snapshot {
   /** Steps per second over the last readbacks. */
   stepsPerSecond: number;
   frame: ProbeFrame | null;
+  /** The group (or OFF_DATA) of each of the frame's generated points, by the real data's density. */
+  frameGroups: Int8Array | null;
   /** The latest evaluation (2,048 samples): new in this snapshot when `evaluated`, else repeated. */
   evaluation: Evaluation;
   evaluated: boolean;
@@ -184,7 +187,8 @@ export class TrainingLoop extends SliceLoop {
         this.pause();
         this.events.diverged(step);
       }
-      this.events.snapshot({ generation: gen, step, lossD, lossG, stepsPerSecond: this.stepsPerSecond, frame, evaluation, evaluated: full, rates });
+      const frameGroups = frame ? assignAll(ctx.density, frame.points, frame.points.length / 2) : null;
+      this.events.snapshot({ generation: gen, step, lossD, lossG, stepsPerSecond: this.stepsPerSecond, frame, frameGroups, evaluation, evaluated: full, rates });
     });
   }
 }

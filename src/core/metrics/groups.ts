@@ -163,3 +163,10 @@ export function syntheticShares(gd: GroupDensity, x: ArrayLike<number>, n: numbe
   }
   return { groups: c.map((v) => (n ? v / n : 0)), offData: n ? off / n : 0 };
 }
+
+/** Group index (or OFF_DATA = -1) of each generated 2-D point. */
+export function assignAll(density: GroupDensity, x: ArrayLike<number>, n: number): Int8Array {
+  const out = new Int8Array(n);
+  for (let i = 0; i < n; i++) out[i] = assignGroup(density, x[2 * i], x[2 * i + 1]);
+  return out;
+}

@@ -11,8 +11,7 @@ import type { Config } from '../settings/config';
 import type { DrawnPoint, PointSet } from '../data/datasets';
 import type { EvalContext } from '../metrics/evaluate';
 import { trainAndEvaluate } from '../runs/trainAndEvaluate';
-import { assignGroup, OFF_DATA } from '../metrics/groups';
-import type { GroupDensity } from '../metrics/groups';
+import { assignAll, OFF_DATA } from '../metrics/groups';
 import { coverage, representationRatio } from '../metrics/metrics';
 import { Rng } from '../shared/rng';
 
@@ -85,12 +84,6 @@ export interface RepresentationOptions {
   k?: number;
 }
 
-/** Group index (or OFF_DATA = -1) of each generated 2-D point. */
-export function assignAll(density: GroupDensity, x: ArrayLike<number>, n: number): Int8Array {
-  const out = new Int8Array(n);
-  for (let i = 0; i < n; i++) out[i] = assignGroup(density, x[2 * i], x[2 * i + 1]);
-  return out;
-}
 
 /** Value at quantile q of sorted numbers (linear interpolation). */
 export function quantileSorted(sorted: ArrayLike<number>, q: number): number {

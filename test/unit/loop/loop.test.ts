@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useCpu } from '../../shared/setup';
 import { trainerFor } from '../../shared/helpers';
 import { TrainingLoop } from '../../../src/core/loop/loop';
+import { assignGroup } from '../../../src/core/metrics/groups';
 import type { LoopHost, Snapshot } from '../../../src/core/loop/loop';
 import { makeEvalContext } from '../../../src/core/metrics/evaluate';
 import { makeSource } from '../../../src/core/data/datasets';
@@ -43,6 +44,9 @@ describe('TrainingLoop', () => {
     expect(snaps[0].frame!.points.length).toBe(32);
     expect(snaps[0].frame!.arrows!.length).toBe(32);
     expect(snaps[0].frame!.field.length).toBe(64);
+    // the frame's points come with their groups, by the same rule as the evaluation's shares
+    const pts = snaps[0].frame!.points;
+    expect(Array.from(snaps[0].frameGroups!)).toEqual(Array.from({ length: 16 }, (_, i) => assignGroup(ctx.density, pts[2 * i], pts[2 * i + 1])));
     expect(snaps[0].evaluation.accuracy.overall).toBeGreaterThanOrEqual(0);
     // a new generation drops a readback that was started before it
     runFrame();
