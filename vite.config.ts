@@ -48,11 +48,10 @@ export default defineConfig(({ mode }) => {
     chunkSizeWarningLimit: 2000,
     ...(single ? { outDir: 'dist-single' } : {}),
   },
-  worker: {
-    format: 'es' as const,
-    // an inlined worker must be one chunk: it starts from a blob: URL, with nothing beside it
-    ...(single ? { rolldownOptions: { output: { codeSplitting: false } } } : {}),
-  },
+  // The single file's workers are classic (iife) and one chunk each: they start from a blob: URL
+  // with nothing beside them, and Chromium does not start a module worker from a blob: URL made
+  // by a file:// page (its origin is opaque).
+  worker: single ? { format: 'iife' as const, rolldownOptions: { output: { codeSplitting: false } } } : { format: 'es' as const },
   test: {
     projects: [
       {

@@ -6,8 +6,8 @@
  *   import.meta.url), …)`, which Vite always emits as separate files, and vite-plugin-singlefile
  *   only inlines what index.html references. This rewrites each such call (before Vite's own
  *   worker plugin sees it) to Vite's `?worker&inline` constructor, which carries the bundled worker
- *   as a string and starts it from a blob: URL (a module worker). The source files stay as they
- *   are, so the normal build and dev server are untouched.
+ *   as a string and starts it from a blob: URL (a classic worker: see `worker` in vite.config.ts).
+ *   The source files stay as they are, so the normal build and dev server are untouched.
  * - `singleFileHtml`: after vite-plugin-singlefile has inlined the script and the stylesheet, the
  *   page's Content-Security-Policy would block the inline script (`script-src 'self'`). Rather than
  *   open it with 'unsafe-inline', this puts the sha256 of each inline script in script-src, so
