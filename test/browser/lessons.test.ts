@@ -103,4 +103,26 @@ describe('lessons', () => {
     expect(problems.external).toEqual([]);
     await context.close();
   });
+
+  it('says so when the browser refuses to save, and keeps what was typed while the tab is open', async () => {
+    const { page, context, problems } = await openPage(app.browser, app.url, { width: 1440, height: 900 });
+    await page.addInitScript(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      };
+    });
+    await page.goto(`${app.url}#/lessons/forger-and-detective?backend=cpu`);
+    const q = LESSONS[0].questions[1];
+    const box = page.getByTestId(`lesson-answer-${q.id}`);
+    await box.fill('Kept on the page');
+    await box.blur();
+    await expect.poll(() => page.getByTestId('notice').first().innerText(), { timeout: 10_000 }).toMatch(/could not be saved|not letting ForgeLab save/);
+    // typing on, and opening another lab block, lose nothing
+    await box.fill('Kept on the page, still');
+    await page.getByTestId('lesson-lab-0').click();
+    await page.waitForTimeout(500);
+    expect(await box.inputValue()).toBe('Kept on the page, still');
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
 });
