@@ -23,7 +23,7 @@ export interface Route {
  * One address per view, used by the audits (axe, the off-origin request check): a route added
  * here is tested automatically.
  */
-export const AUDIT_ROUTES: readonly string[] = ['#/', '#/?data=ring&present=1', '#/?data=drawn', '#/faces', '#/faces?present=1', '#/experiments', '#/bench', '#/no-such-page'];
+export const AUDIT_ROUTES: readonly string[] = ['#/', '#/?data=ring&present=1', '#/?data=drawn', '#/faces', '#/faces?present=1', '#/experiments', '#/lessons', '#/lessons/forger-and-detective', '#/teach', '#/bench', '#/no-such-page'];
 
 /** Keys the URL may carry besides settings. */
 export const VIEW_KEYS = ['present', 'embed', 'manifold', 'arrows', 'field', 'play', 'steps'] as const;
