@@ -38,7 +38,7 @@ export async function runToJson(pg: Playground): Promise<string> {
   const file: RunFile = {
     format: RUN_FORMAT,
     version: RUN_VERSION,
-    settings: encodeConfig($state.snapshot(pg.config) as Config),
+    settings: encodeConfig({ ...pg.config } as Config),
     step: state.steps,
     drawn: pg.config.data === 'drawn' ? pg.drawn.map((p) => ({ ...p })) : null,
     history: pg.history.map((r) => ({ ...r, shares: [...r.shares], realShares: [...r.realShares] })),
