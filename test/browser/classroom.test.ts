@@ -266,6 +266,21 @@ describe('classroom tools', () => {
     await context.close();
   });
 
+  it('draws points by touch with the chosen group brush', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(`${app.url}#/?data=drawn&backend=cpu`);
+    await ready(page);
+    const drawn = () => page.evaluate(() => (globalThis as unknown as { forgelab: { playground: { drawn: { group: number }[] } } }).forgelab.playground.drawn.map((p) => p.group));
+    const before = await drawn();
+    await page.getByRole('button', { name: 'Group B' }).tap();
+    const box = (await page.getByTestId('plot-main').boundingBox())!;
+    await page.touchscreen.tap(box.x + box.width * 0.3, box.y + box.height * 0.3);
+    await expect.poll(async () => (await drawn()).length).toBe(before.length + 1);
+    expect((await drawn()).at(-1)).toBe(1);
+    await context.close();
+  });
+
   it('embed=1 hides the chrome on every view', async () => {
     const { page, context, problems } = await openPage(app.browser, app.url, { width: 1440, height: 900 });
     for (const route of ['#/?embed=1&backend=cpu', '#/faces?embed=1&backend=cpu', '#/experiments?embed=1', '#/no-such?embed=1']) {
