@@ -45,8 +45,8 @@ export interface DrawnPoint {
   group: number;
 }
 
-/** Most drawn points kept; more are thinned evenly. */
-export const MAX_DRAWN = 2000;
+/** Most drawn points kept; more are thinned evenly. 5,000: a pasted or uploaded CSV keeps its first 5,000 rows (issue 17). */
+export const MAX_DRAWN = 5000;
 const DRAWN_JITTER = 0.03;
 
 interface Blob {

@@ -1,0 +1,140 @@
+/**
+ * Your own data: a CSV of x, y and an optional group column, pasted or uploaded, turned into
+ * drawn points. Every problem is reported with the line and column it is on; rejected data
+ * never replaces the data in use. Coordinates are scaled to fit the plot (aspect kept).
+ *
+ * Columns: a header row naming `x`, `y` and `group` (any order, any case) is used when present;
+ * otherwise the first three columns are x, y, group. Two groups at most (the drawn data's A and
+ * B): the first group name met is A, the second B.
+ */
+import { csvParseRows } from 'd3';
+import { DRAWN_GROUPS, MAX_DRAWN } from '../../core/data/datasets';
+import type { DrawnPoint } from '../../core/data/datasets';
+
+/** Rows used; more are left out with a notice. */
+export const MAX_ROWS = MAX_DRAWN;
+/** Errors listed at most (the first ones; the count says how many there were). */
+export const MAX_ERRORS = 20;
+/** Scaled data spans −FIT…FIT along its longer side, inside the plot's −1…1. */
+export const FIT = 0.9;
+
+export interface CsvError {
+  /** 1-based line of the text. */
+  line: number;
+  /** 1-based column (field) on that line. */
+  column: number;
+  message: string;
+}
+
+export type CsvResult =
+  | { ok: true; points: DrawnPoint[]; groupNames: string[]; rows: number; notices: string[] }
+  | { ok: false; errors: CsvError[]; total: number };
+
+const isNumber = (s: string) => s.trim() !== '' && Number.isFinite(Number(s.trim()));
+
+export function parsePointsCsv(text: string): CsvResult {
+  const rows = csvParseRows(text.replace(/^\uFEFF/, ''));
+  // the line each row starts on (a quoted field may hold line breaks)
+  const lines: number[] = [];
+  let line = 1;
+  for (const r of rows) {
+    lines.push(line);
+    line += 1 + r.reduce((n, f) => n + (f.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+  }
+  const errors: CsvError[] = [];
+  let total = 0;
+  const fail = (e: CsvError) => {
+    total++;
+    if (errors.length < MAX_ERRORS) errors.push(e);
+  };
+  const filled = rows.map((r, i) => ({ cells: r, line: lines[i] })).filter((r) => !(r.cells.length === 1 && r.cells[0].trim() === '') && r.cells.length > 0);
+  if (!filled.length) return { ok: false, errors: [{ line: 1, column: 1, message: 'There is no data: paste or upload rows of x, y and an optional group.' }], total: 1 };
+
+  let cols = { x: 0, y: 1, group: -1 };
+  let body = filled;
+  const first = filled[0];
+  const looksLikeHeader = !isNumber(first.cells[0] ?? '') || !isNumber(first.cells[1] ?? '');
+  if (looksLikeHeader) {
+    const names = first.cells.map((c) => c.trim().toLowerCase());
+    const x = names.indexOf('x');
+    const y = names.indexOf('y');
+    const group = names.indexOf('group');
+    if (x < 0 || y < 0) {
+      const column = x < 0 ? 1 : 2;
+      return { ok: false, errors: [{ line: first.line, column, message: `The header needs columns named x and y (found ${first.cells.map((c) => `“${c.trim()}”`).join(', ')}); or leave the header out and put x, y, group first.` }], total: 1 };
+    }
+    cols = { x, y, group };
+    body = filled.slice(1);
+  } else if (filled.some((r) => r.cells.length >= 3)) cols.group = 2;
+
+  if (!body.length) return { ok: false, errors: [{ line: first.line, column: 1, message: 'There are no rows under the header.' }], total: 1 };
+  const notices: string[] = [];
+  if (body.length > MAX_ROWS) {
+    notices.push(`Used the first ${MAX_ROWS.toLocaleString('en-US')} of ${body.length.toLocaleString('en-US')} rows; the rest were left out.`);
+    body = body.slice(0, MAX_ROWS);
+  }
+
+  const groupNames: string[] = [];
+  const raw: { x: number; y: number; group: number }[] = [];
+  for (const r of body) {
+    let bad = false;
+    const cell = (c: number, name: string): number | null => {
+      const v = r.cells[c];
+      if (v === undefined) {
+        fail({ line: r.line, column: c + 1, message: `Line ${r.line} has no column ${c + 1} (${name}).` });
+        bad = true;
+        return null;
+      }
+      if (!isNumber(v)) {
+        fail({ line: r.line, column: c + 1, message: `Line ${r.line}, column ${c + 1} (${name}): “${v.trim().slice(0, 24)}” is not a number.` });
+        bad = true;
+        return null;
+      }
+      return Number(v.trim());
+    };
+    const x = cell(cols.x, 'x');
+    const y = cell(cols.y, 'y');
+    let group = 0;
+    if (cols.group >= 0) {
+      const name = (r.cells[cols.group] ?? '').trim();
+      if (name === '') {
+        fail({ line: r.line, column: cols.group + 1, message: `Line ${r.line}, column ${cols.group + 1} (group) is empty: give every row a group, or none.` });
+        bad = true;
+      } else {
+        let k = groupNames.indexOf(name);
+        if (k < 0 && groupNames.length < DRAWN_GROUPS.length) k = groupNames.push(name) - 1;
+        if (k < 0) {
+          fail({ line: r.line, column: cols.group + 1, message: `Line ${r.line}, column ${cols.group + 1} (group): “${name.slice(0, 24)}” is a third group; at most ${DRAWN_GROUPS.length} (${groupNames.map((g) => `“${g}”`).join(' and ')}) are supported.` });
+          bad = true;
+        } else group = k;
+      }
+    }
+    if (!bad && x !== null && y !== null) raw.push({ x, y, group });
+  }
+  if (total) return { ok: false, errors, total };
+  if (groupNames.length) notices.push(`Groups: ${groupNames.map((g, i) => `“${g}” is ${DRAWN_GROUPS[i].label}`).join(', ')}.`);
+  return { ok: true, points: fitToPlot(raw), groupNames, rows: raw.length, notices };
+}
+
+/** Scale points to the plot: centred, the longer side spanning −FIT…FIT, the aspect ratio kept. */
+export function fitToPlot(points: readonly DrawnPoint[]): DrawnPoint[] {
+  if (!points.length) return [];
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  for (const p of points) {
+    x0 = Math.min(x0, p.x);
+    x1 = Math.max(x1, p.x);
+    y0 = Math.min(y0, p.y);
+    y1 = Math.max(y1, p.y);
+  }
+  const span = Math.max(x1 - x0, y1 - y0);
+  const s = span > 0 && Number.isFinite(span) ? (2 * FIT) / span : 1;
+  const cx = (x0 + x1) / 2;
+  const cy = (y0 + y1) / 2;
+  return points.map((p) => ({ x: (p.x - cx) * s, y: (p.y - cy) * s, group: p.group }));
+}
+
+/** What importing does to the data in use: replaced when the CSV is good, kept when it is not. */
+export function importPoints(previous: readonly DrawnPoint[], text: string): { points: readonly DrawnPoint[]; result: CsvResult } {
+  const result = parsePointsCsv(text);
+  return { points: result.ok ? result.points : previous, result };
+}
