@@ -1,0 +1,3 @@
+import { generationClaims } from './generationsClaims';
+
+generationClaims('gan');
