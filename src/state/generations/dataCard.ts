@@ -123,3 +123,6 @@ Exported from ForgeLab in the browser. ${t.marking} Keep the \`source\` column a
 Not maintained: the file is a snapshot of one run. Rerun the experiment with seed ${f.run.seed} and the settings above to make it again.
 `;
 }
+
+/** The words in the band under a sheet of generated faces (core/generations/faceSheet.ts). */
+export const FACE_SHEET_LABEL = 'SYNTHETIC AI GENERATED';
