@@ -47,7 +47,7 @@ export function faceSheet(images: ArrayLike<number>, n: number, size: number, co
   const band = 5 * SCALE + 4;
   const height = rows * tile + band;
   const rgba = new Uint8ClampedArray(width * height * 4);
-  const put = (x: number, y: number, c: readonly number[]) => {
+  const put = (x: number, y: number, c: ArrayLike<number>) => {
     const o = (y * width + x) * 4;
     rgba[o] = c[0];
     rgba[o + 1] = c[1];

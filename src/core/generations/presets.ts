@@ -18,13 +18,14 @@ export const GENERATIONS_CONFIG: Readonly<Config> = Object.freeze({
   recipe: 'plain',
 });
 
-export const GENERATIONS_PRESET: Readonly<Omit<GenerationsArgs, 'config'>> = Object.freeze({
+const PRESET: Omit<GenerationsArgs, 'config'> = {
   policies: ['replace', 'accumulate', 'fresh'],
   generations: 6,
   freshFraction: 0.2,
   stepsPerGeneration: 1200,
   generator: 'gan',
-});
+};
+export const GENERATIONS_PRESET: Readonly<Omit<GenerationsArgs, 'config'>> = Object.freeze(PRESET);
 
 /** The preset's arguments for a seed and generator. */
 export function presetArgs(seed: number, generator: GenerationsArgs['generator'] = 'gan', overrides: Partial<GenerationsArgs> = {}): GenerationsArgs {

@@ -6,7 +6,8 @@
  */
 import { csvParse } from 'd3';
 import { PROVENANCE_COLUMNS, parseFloat32 } from '../../core/generations/export';
-import type { GeneratorKind, ProvenanceRow } from '../../core/generations/export';
+import type { ProvenanceRow } from '../../core/generations/export';
+import type { GeneratorKind } from '../../core/generations/generations';
 
 export interface ParsedProvenance {
   rows: ProvenanceRow[];
