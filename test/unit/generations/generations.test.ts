@@ -21,6 +21,7 @@ describe('generations experiment', () => {
     const a = runGenerations(gan)!;
     expect(tf.memory().numTensors).toBe(before);
     const b = runGenerations(gan)!;
+    expect(a.runs[0].generations.length).toBe(3);
     expect(b).toEqual(a);
     expect(a.runs.map((r) => r.policy)).toEqual(['replace', 'accumulate', 'fresh']);
     const g0 = a.runs.map((r) => r.generations[0].js);
