@@ -59,6 +59,17 @@ describe('shipped lessons', () => {
   }
 });
 
+describe('lessons about the experiments', () => {
+  // lessons 4 and 5 state only what the experiments' own tests check (test/unit/experiments/),
+  // so their labs must send students to those experiments
+  it('send their labs to #/experiments', () => {
+    for (const slug of ['myth-of-rebalancing', 'who-gets-hired']) {
+      const l = LESSONS.find((x) => x.meta.slug === slug)!;
+      expect(l.blocks.some((b) => b.kind === 'html' && b.html.includes('href="#/experiments'))).toBe(true);
+    }
+  });
+});
+
 describe('lesson parser', () => {
   it('names every problem of a broken lesson', () => {
     const l = parseLesson('x', '---\ntitle: T\nminutes: soon\npreset: minority=7&zzz=1\nhide: [nope]\n---\n```question\nid: A b\nkind: guess\nprompt: ?\n```\n```question\nid: q\nkind: predict\nprompt: p\n```\n```question\nid: q\nkind: observe\nprompt: p\n```\n```lab\nviews: [plot, x]\n```\n');
