@@ -4,7 +4,14 @@
  * generated faces (16 px, 768 dimensions) against an equal-sized held-out set of faces.
  * Seeds 1–3 (claimSeeds(3)); one run per (seed, n), both assertions read the same runs.
  * The image GAN is faceTrainerSpec with narrower layers (forger 16 → 64 → 128 → 768, detective
- * 768 → 128 → 64 → 1) so that the claim fits CI; plain recipe, Adam 2e-4.
+ * 768 → 128 → 64 → 1) so that the claim fits CI; plain recipe, Adam 2e-4, 1,500 steps.
+ *
+ * Measured (wasm), closer-to-train share:  n = 32: 0.965, 0.895, 0.758;  n = 1,000: 0.465, 0.633, 0.500.
+ * The copy rate is 0 everywhere: the generated faces are blurred blends, farther from every
+ * training face than held-out faces are (median DCR 9.1–10.1 against 5.1–8.0), yet nearer to the
+ * 32 training faces than to 32 fresh ones. On faces this is memorisation as "closer to train",
+ * not pixel copies. Cost: 803 s for the six runs under a load of 5–13 on two shared cores (each
+ * run 64–107 s once the load fell; ~8 min in CI is an estimate, not a measurement).
  */
 import { appendFileSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';

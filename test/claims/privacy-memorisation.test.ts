@@ -11,6 +11,11 @@
  * between modes and copies only the tight minority cluster (its per-group share 0.70–0.98) —
  * overall it is not memorising. The stabilised forger settles on the data and copies it, so the
  * claim is stated for the stabilised recipe.
+ *
+ * Measured (stabilised, wasm, 10,000 steps), closer-to-train (copy rate vs held-out copy rate):
+ *   n = 32:    0.668 (0.069/0.063), 0.613 (0.070/0.000), 0.686 (0.137/0.031), 0.673 (0.334/0.250), 0.679 (0.123/0.094)
+ *   n = 1,000: 0.505 (0.042/0.049), 0.501 (0.058/0.048), 0.486 (0.050/0.062), 0.514 (0.067/0.065), 0.524 (0.053/0.060)
+ * (JS 3.5–4.4× floor at n = 32, 1.5–2.5× at n = 1,000.) About 290 s for the ten runs (2 shared cores).
  * Every number is logged; the measured values are recorded in the comments below.
  */
 import { appendFileSync } from 'node:fs';
