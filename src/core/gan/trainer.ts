@@ -14,6 +14,8 @@ import { detectiveLoss, forgerLoss, realProbability } from './losses';
 import { makeFlatOptimizer } from './optim';
 import type { FlatOptimizer } from './optim';
 import { backward, flatten, forward, penaltyWeightGrads, piecewiseLinear, predict } from './backprop';
+import { dpDetectiveGradient } from './dp';
+import type { DpOptions } from './dp';
 
 export interface TrainerSpec {
   seed: number;
@@ -34,6 +36,12 @@ export interface TrainerSpec {
   r1Gamma: number;
   /** Apply R1 every k-th detective step, scaled by k ("lazy regularisation"); 1 = every step. */
   r1Every: number;
+  /**
+   * DP-SGD on the detective (core/gan/dp.ts): Poisson-sampled real batches, per-example
+   * clipping to `clip`, Gaussian noise σ·clip. Absent: ordinary training, bit for bit. Under DP
+   * the R1 penalty is never applied (it reads real examples unclipped).
+   */
+  dp?: DpOptions;
 }
 
 /** The trainer spec of a 2-D playground config. */
@@ -105,6 +113,10 @@ export class Trainer {
   private cachedLossG: tf.Scalar | null = null;
   /** Row targets for the detective: 1 for the real half, 0 for the fake half. */
   private targets: tf.Tensor3D | null = null;
+  /** Real rows at the front of scoresD (the batch, or a Poisson batch's size under DP). */
+  private realRowsD: number;
+  /** DP only: the noise stream and its buffer. */
+  private readonly dpNoise: { rng: Rng; buf: Float32Array } | null = null;
   private disposed = false;
 
   constructor(spec: TrainerSpec, data: PointSet) {
@@ -120,6 +132,17 @@ export class Trainer {
     this.rng = root.fork('batches');
     this.realBuf = new Float32Array(spec.batch * spec.dim);
     this.noiseBuf = new Float32Array(spec.batch * spec.noiseDim);
+    this.realRowsD = spec.batch;
+    if (spec.dp) {
+      const { clip, sigma } = spec.dp;
+      if (!(clip > 0) || !(sigma >= 0)) throw new Error(`DP needs a clipping norm > 0 and σ ≥ 0 (got ${clip}, ${sigma})`);
+      this.dpNoise = { rng: new Rng(spec.dp.noiseSeed ?? spec.seed).fork('dp-noise'), buf: new Float32Array(this.D.size) };
+    }
+  }
+
+  /** DP: each example's probability of joining a real batch, q = min(1, batch/n). */
+  get sampleRate(): number {
+    return Math.min(1, this.spec.batch / this.data.n);
   }
 
   /** Current learning rates (the stabilised recipe decays them). */
@@ -132,6 +155,19 @@ export class Trainer {
   private noiseBatch(): tf.Tensor3D {
     this.rng.fill(this.noiseBuf, this.spec.noise);
     return tf.tensor3d(this.noiseBuf, [1, this.spec.batch, this.spec.noiseDim]);
+  }
+
+  /** A Poisson-sampled real batch (each training example with probability q), or null when empty. */
+  private poissonBatch(): tf.Tensor3D | null {
+    const { dim } = this.spec;
+    const { x, n } = this.data;
+    const q = this.sampleRate;
+    const rows: number[] = [];
+    for (let j = 0; j < n; j++) if (this.rng.next() < q) rows.push(j);
+    if (!rows.length) return null;
+    const buf = new Float32Array(rows.length * dim);
+    rows.forEach((j, i) => buf.set(x.subarray(j * dim, (j + 1) * dim), i * dim));
+    return tf.tensor3d(buf, [1, rows.length, dim]);
   }
 
   private realBatch(): tf.Tensor3D {
@@ -158,7 +194,8 @@ export class Trainer {
     if (!this.cachedLossD && this.scoresD) {
       const s = this.scoresD;
       const B = this.spec.batch;
-      this.cachedLossD = tf.keep(tf.tidy(() => detectiveLoss(this.spec.loss, tf.slice(s, [0, 0, 0], [1, B, 1]), tf.slice(s, [0, B, 0], [1, B, 1]))));
+      const m = this.realRowsD;
+      this.cachedLossD = tf.keep(tf.tidy(() => detectiveLoss(this.spec.loss, tf.slice(s, [0, 0, 0], [1, m, 1]), tf.slice(s, [0, m, 0], [1, B, 1]))));
     }
     return this.cachedLossD;
   }
@@ -227,6 +264,7 @@ export class Trainer {
   /** One detective update; the forger's weights are not touched. */
   stepD(): void {
     this.assertLive();
+    if (this.spec.dp) return this.stepDPrivate(this.spec.dp);
     const { recipe, r1Gamma, r1Every } = this.spec;
     const lr = this.rates().d;
     const withR1 = recipe === 'stabilised' && r1Gamma > 0 && this.dUpdates % r1Every === 0;
@@ -238,6 +276,30 @@ export class Trainer {
       return scores;
     });
     this.keepScores('D', scores);
+    this.dUpdates++;
+  }
+
+  /** One DP-SGD detective update (core/gan/dp.ts); no R1. */
+  private stepDPrivate(dp: DpOptions): void {
+    const lr = this.rates().d;
+    const poisson = (dp.sampling ?? 'poisson') === 'poisson';
+    let noise: Float32Array | null = null;
+    if (dp.sigma > 0) noise = this.dpNoise!.rng.fill(this.dpNoise!.buf, 'gaussian');
+    let realRows = 0;
+    const scores = tf.tidy(() => {
+      const real = poisson ? this.poissonBatch() : this.realBatch();
+      realRows = real ? real.shape[1] : 0;
+      const fake = forward(this.G, this.noiseBatch(), false).y;
+      const expectedBatch = poisson ? this.sampleRate * this.data.n : this.spec.batch;
+      const { grad, scores } = dpDetectiveGradient(this.D, this.spec.loss, real, fake, { clip: dp.clip, sigma: dp.sigma, expectedBatch, noise: noise && tf.tensor1d(noise) });
+      this.optD.apply(this.D.theta, grad, lr);
+      return scores;
+    });
+    // an empty Poisson batch has no real half to report a loss on: keep the last one
+    if (realRows) {
+      this.realRowsD = realRows;
+      this.keepScores('D', scores);
+    } else scores.dispose();
     this.dUpdates++;
   }
 
