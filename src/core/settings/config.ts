@@ -73,7 +73,7 @@ export const SETTINGS: readonly Setting[] = [
       { value: 'overlap', label: 'overlapping the majority' },
       { value: 'tail', label: 'in the majority’s tail' },
     ] },
-  { key: 'points', url: 'n', kind: 'int', section: 'data', min: 50, max: 5000, step: 50,
+  { key: 'points', url: 'n', kind: 'int', section: 'data', min: 16, max: 5000, step: 16,
     label: 'Training points', help: 'How many real points the detective gets to see.' },
   { key: 'recipe', url: 'recipe', kind: 'enum', section: 'training', label: 'Training recipe',
     help: 'Stabilised adds a gradient penalty to the detective and slows learning over time; plain does neither.',
