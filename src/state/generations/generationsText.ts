@@ -35,6 +35,8 @@ export function percent(v: number): string {
 export interface MetricSpec {
   id: 'js' | 'spread' | 'minority-share' | 'minority-coverage';
   title: string;
+  /** The metric inside a sentence ("JS divergence"). */
+  phrase: string;
   unit: string;
   value: (g: GenerationResult) => number;
   format: (v: number) => string;
@@ -51,13 +53,13 @@ export function minorityLabel(r: GenerationsResult): string {
 }
 
 export const METRICS: readonly MetricSpec[] = [
-  { id: 'js', title: 'JS divergence to the real data', unit: 'bits (0 = same as real)', value: (g) => g.js, format: (v) => `${v.toFixed(3)} bits`,
+  { id: 'js', title: 'JS divergence to the real data', phrase: 'JS divergence', unit: 'bits (0 = same as real)', value: (g) => g.js, format: (v) => `${v.toFixed(3)} bits`,
     ref: (r) => ({ y: r.real.floor, label: `noise floor ${r.real.floor.toFixed(3)} (real vs real)` }) },
-  { id: 'spread', title: 'Spread of the points', unit: 'variance, x + y (plot units²)', value: (g) => g.spread.total, format: (v) => sig(v),
+  { id: 'spread', title: 'Spread of the points', phrase: 'spread', unit: 'variance, x + y (plot units²)', value: (g) => g.spread.total, format: (v) => sig(v),
     ref: (r) => ({ y: r.real.spread.total, label: `real data ${sig(r.real.spread.total)}` }) },
-  { id: 'minority-share', title: 'Minority share', unit: '% of generated points', value: (g) => g.minorityShare, format: percent, percentAxis: true,
+  { id: 'minority-share', title: 'Minority share', phrase: 'the minority’s share', unit: '% of generated points', value: (g) => g.minorityShare, format: percent, percentAxis: true,
     ref: (r) => ({ y: r.real.shares[r.minority], label: `real share ${percent(r.real.shares[r.minority])}` }) },
-  { id: 'minority-coverage', title: 'Minority coverage', unit: '% of real minority points reached (k = 5)', value: (g) => g.minorityCoverage, format: percent, percentAxis: true,
+  { id: 'minority-coverage', title: 'Minority coverage', phrase: 'the minority’s coverage', unit: '% of real minority points reached (k = 5)', value: (g) => g.minorityCoverage, format: percent, percentAxis: true,
     ref: (r) => {
       const g0 = r.runs[0].generations[0].minorityCoverage;
       return { y: g0, label: `generation 0 ${percent(g0)}` };
@@ -74,7 +76,7 @@ function trend(a: number, b: number): 'rose' | 'fell' | 'same' {
 /** "Under replace, JS divergence rose from 0.066 bits at generation 0 to 0.076 bits at generation 5." */
 export function trendSentence(run: PolicyRun, m: MetricSpec): string {
   const gens = run.generations;
-  const name = m.title.replace(/^./, (c) => c.toLowerCase());
+  const name = m.phrase;
   const first = gens[0];
   const last = gens.at(-1)!;
   if (gens.length === 1) return `Under ${POLICY_NAMES[run.policy]}, ${name} at generation 0 is ${m.format(m.value(first))}.`;
@@ -93,9 +95,9 @@ export function chartSummary(r: GenerationsResult, m: MetricSpec): string {
 }
 
 /** The summary of one small multiple: what its plot shows. */
-export function cellSummary(r: GenerationsResult, policy: GenerationPolicy, g: GenerationResult): string {
-  const shown = g.sampleGroups.length;
-  return `${POLICY_NAMES[policy]}, generation ${g.generation}: ${shown.toLocaleString('en-US')} generated points (hollow) over the real data (faint); ${percent(g.minorityShare)} in the ${minorityLabel(r)} (real ${percent(r.real.shares[r.minority])}); JS ${g.js.toFixed(3)} bits.`;
+export function cellSummary(r: GenerationsResult, policy: GenerationPolicy, g: GenerationResult, shownPoints = g.sampleGroups.length): string {
+  const shown = Math.min(shownPoints, g.sampleGroups.length);
+  return `${POLICY_NAMES[policy]}, generation ${g.generation}: ${shown.toLocaleString('en-US')} generated points (hollow) over the real data (faint); of all ${g.sampleGroups.length.toLocaleString('en-US')} measured, ${percent(g.minorityShare)} in the ${minorityLabel(r)} (real ${percent(r.real.shares[r.minority])}); JS ${g.js.toFixed(3)} bits.`;
 }
 
 /** The headline: the last generation of each policy compared on JS and the minority. */
