@@ -6,10 +6,17 @@
  * Columns: a header row naming `x`, `y` and `group` (any order, any case) is used when present;
  * otherwise the first three columns are x, y, group. Two groups at most (the drawn data's A and
  * B): the first group name met is A, the second B.
+ *
+ * A labelled export (the generations view's provenance CSV, core/generations/export.ts) has a
+ * `source` column: each row's synthetic or real is kept (`sources`, row for row with `points`)
+ * and counted in a notice, and rows whose group is `off-data` (synthetic points far from all real
+ * data, which belong to no group) are left out, with a notice, rather than made a third group.
  */
 import { csvParseRows } from 'd3';
 import { DRAWN_GROUPS, MAX_DRAWN } from '../../core/data/datasets';
 import type { DrawnPoint } from '../../core/data/datasets';
+import { OFF_DATA_ID } from '../../core/generations/export';
+import type { Provenance } from '../../core/generations/export';
 
 /** Rows used; more are left out with a notice. */
 export const MAX_ROWS = MAX_DRAWN;
@@ -27,7 +34,7 @@ export interface CsvError {
 }
 
 export type CsvResult =
-  | { ok: true; points: DrawnPoint[]; groupNames: string[]; rows: number; notices: string[] }
+  | { ok: true; points: DrawnPoint[]; groupNames: string[]; rows: number; notices: string[]; sources?: Provenance[] }
   | { ok: false; errors: CsvError[]; total: number };
 
 const isNumber = (s: string) => s.trim() !== '' && Number.isFinite(Number(s.trim()));
@@ -50,7 +57,7 @@ export function parsePointsCsv(text: string): CsvResult {
   const filled = rows.map((r, i) => ({ cells: r, line: lines[i] })).filter((r) => !(r.cells.length === 1 && r.cells[0].trim() === '') && r.cells.length > 0);
   if (!filled.length) return { ok: false, errors: [{ line: 1, column: 1, message: 'There is no data: paste or upload rows of x, y and an optional group.' }], total: 1 };
 
-  let cols = { x: 0, y: 1, group: -1 };
+  let cols = { x: 0, y: 1, group: -1, source: -1 };
   let body = filled;
   const first = filled[0];
   const looksLikeHeader = !isNumber(first.cells[0] ?? '') || !isNumber(first.cells[1] ?? '');
@@ -59,11 +66,12 @@ export function parsePointsCsv(text: string): CsvResult {
     const x = names.indexOf('x');
     const y = names.indexOf('y');
     const group = names.indexOf('group');
+    const source = names.indexOf('source');
     if (x < 0 || y < 0) {
       const column = x < 0 ? 1 : 2;
       return { ok: false, errors: [{ line: first.line, column, message: `The header needs columns named x and y (found ${first.cells.map((c) => `“${c.trim()}”`).join(', ')}); or leave the header out and put x, y, group first.` }], total: 1 };
     }
-    cols = { x, y, group };
+    cols = { x, y, group, source };
     body = filled.slice(1);
   } else if (filled.some((r) => r.cells.length >= 3)) cols.group = 2;
 
@@ -76,8 +84,23 @@ export function parsePointsCsv(text: string): CsvResult {
 
   const groupNames: string[] = [];
   const raw: { x: number; y: number; group: number }[] = [];
+  const sources: Provenance[] = [];
+  let offData = 0;
   for (const r of body) {
     let bad = false;
+    let source: Provenance = 'real';
+    if (cols.source >= 0) {
+      const v = (r.cells[cols.source] ?? '').trim().toLowerCase();
+      if (v !== 'synthetic' && v !== 'real') {
+        fail({ line: r.line, column: cols.source + 1, message: `Line ${r.line}, column ${cols.source + 1} (source): “${v.slice(0, 24)}” is neither synthetic nor real.` });
+        continue;
+      }
+      source = v;
+      if (cols.group >= 0 && (r.cells[cols.group] ?? '').trim() === OFF_DATA_ID) {
+        offData++;
+        continue;
+      }
+    }
     const cell = (c: number, name: string): number | null => {
       const v = r.cells[c];
       if (v === undefined) {
@@ -109,11 +132,18 @@ export function parsePointsCsv(text: string): CsvResult {
         } else group = k;
       }
     }
-    if (!bad && x !== null && y !== null) raw.push({ x, y, group });
+    if (!bad && x !== null && y !== null) {
+      raw.push({ x, y, group });
+      sources.push(source);
+    }
   }
   if (total) return { ok: false, errors, total };
   if (groupNames.length) notices.push(`Groups: ${groupNames.map((g, i) => `“${g}” is ${DRAWN_GROUPS[i].label}`).join(', ')}.`);
-  return { ok: true, points: fitToPlot(raw), groupNames, rows: raw.length, notices };
+  if (cols.source < 0) return { ok: true, points: fitToPlot(raw), groupNames, rows: raw.length, notices };
+  const synthetic = sources.filter((v) => v === 'synthetic').length;
+  notices.push(`Labelled file: ${synthetic.toLocaleString('en-US')} synthetic and ${(sources.length - synthetic).toLocaleString('en-US')} real rows (the source column); the playground trains on both alike, as real data.`);
+  if (offData) notices.push(`Left out ${offData.toLocaleString('en-US')} synthetic row${offData === 1 ? '' : 's'} labelled off-data (far from all real data, so in no group).`);
+  return { ok: true, points: fitToPlot(raw), groupNames, rows: raw.length, notices, sources };
 }
 
 /** Scale points to the plot: centred, the longer side spanning −FIT…FIT, the aspect ratio kept. */

@@ -14,7 +14,9 @@ export type HookName =
   | 'faces'
   /** The playground's multi-seed runner and its CSV. */
   | 'seeds'
-  | 'lessons';
+  | 'lessons'
+  /** The generations view's run (a Job) and its settings. */
+  | 'generations';
 
 type Hooks = Partial<Record<HookName, unknown>>;
 

@@ -9,7 +9,7 @@ import type { Config } from '../../core/settings/config';
 import { clampNumber, roundForLink } from '../../core/settings/table';
 import type { SettingRow, SettingsTable } from '../../core/settings/table';
 
-export type RouteName = 'playground' | 'lessons' | 'lesson' | 'teach' | 'bench' | 'faces' | 'experiments' | 'notfound';
+export type RouteName = 'playground' | 'lessons' | 'lesson' | 'teach' | 'bench' | 'faces' | 'experiments' | 'generations' | 'notfound';
 
 export interface Route {
   name: RouteName;
@@ -23,7 +23,7 @@ export interface Route {
  * One address per view, used by the audits (axe, the off-origin request check): a route added
  * here is tested automatically.
  */
-export const AUDIT_ROUTES: readonly string[] = ['#/', '#/?data=ring&present=1', '#/?data=drawn', '#/faces', '#/faces?present=1', '#/experiments', '#/lessons', '#/lessons/forger-and-detective', '#/teach', '#/bench', '#/no-such-page'];
+export const AUDIT_ROUTES: readonly string[] = ['#/', '#/?data=ring&present=1', '#/?data=drawn', '#/faces', '#/faces?present=1', '#/experiments', '#/generations', '#/lessons', '#/lessons/forger-and-detective', '#/teach', '#/bench', '#/no-such-page'];
 
 /** Keys the URL may carry besides settings. */
 export const VIEW_KEYS = ['present', 'embed', 'manifold', 'arrows', 'field', 'play', 'steps'] as const;
@@ -53,7 +53,7 @@ export function parseHash(hash: string): Route {
   else if (parts[0] === 'lessons' && parts.length === 2) {
     name = 'lesson';
     slug = parts[1];
-  } else if (parts.length === 1 && (parts[0] === 'teach' || parts[0] === 'bench' || parts[0] === 'faces' || parts[0] === 'experiments')) {
+  } else if (parts.length === 1 && (parts[0] === 'teach' || parts[0] === 'bench' || parts[0] === 'faces' || parts[0] === 'experiments' || parts[0] === 'generations')) {
     name = parts[0];
   }
   return { name, slug, path: decoded, params };

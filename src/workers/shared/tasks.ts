@@ -8,9 +8,10 @@
  */
 import { experimentTasks } from '../experiments/experimentTasks';
 import { facesTasks } from '../faces/facesTasks';
+import { generationsTasks } from '../generations/generationsTasks';
 import type { TaskTable } from './protocol';
 
-export const tasks = { ...experimentTasks, ...facesTasks } satisfies TaskTable;
+export const tasks = { ...experimentTasks, ...facesTasks, ...generationsTasks } satisfies TaskTable;
 
 export type Tasks = typeof tasks;
 export type TaskName = keyof Tasks;

@@ -16,6 +16,7 @@ import type { SettingRow, SettingsTable } from '../../../src/core/settings/table
 import { FACES_TABLE } from '../../../src/core/settings/faces';
 import { EXPERIMENTS_TABLE } from '../../../src/core/settings/experiments';
 import { BENCH_TABLE } from '../../../src/core/settings/bench';
+import { GENERATIONS_TABLE } from '../../../src/core/settings/generations';
 
 const values = fc.oneof(
   fc.string({ maxLength: 60 }),
@@ -106,6 +107,7 @@ const VIEWS: { name: string; table: SettingsTable<object>; allowed: readonly str
   { name: 'faces', table: FACES_TABLE as SettingsTable<object>, allowed: ['present', 'embed', 'play'] },
   { name: 'experiments', table: EXPERIMENTS_TABLE as SettingsTable<object>, allowed: ['present', 'embed'] },
   { name: 'bench', table: BENCH_TABLE as SettingsTable<object>, allowed: ['seeds', 'run', 'present', 'embed'] },
+  { name: 'generations', table: GENERATIONS_TABLE as SettingsTable<object>, allowed: ['present', 'embed', 'play'] },
 ];
 
 /** A value a row allows, as a link keeps it. */
