@@ -9,7 +9,12 @@ import type { Config } from '../../core/settings/config';
 import { clampNumber, roundForLink } from '../../core/settings/table';
 import type { SettingRow, SettingsTable } from '../../core/settings/table';
 
-export type RouteName = 'playground' | 'lessons' | 'lesson' | 'teach' | 'bench' | 'faces' | 'experiments' | 'generations' | 'notfound';
+/** Every view the router knows, besides `notfound`; the docs test holds INTERFACE.md to it. */
+export const ROUTE_NAMES = ['playground', 'faces', 'experiments', 'generations', 'lessons', 'lesson', 'teach', 'bench'] as const;
+/** Views addressed by one path segment, `#/<name>`. */
+const SINGLE_SEGMENT: readonly string[] = ['teach', 'bench', 'faces', 'experiments', 'generations'];
+
+export type RouteName = (typeof ROUTE_NAMES)[number] | 'notfound';
 
 export interface Route {
   name: RouteName;
@@ -53,8 +58,8 @@ export function parseHash(hash: string): Route {
   else if (parts[0] === 'lessons' && parts.length === 2) {
     name = 'lesson';
     slug = parts[1];
-  } else if (parts.length === 1 && (parts[0] === 'teach' || parts[0] === 'bench' || parts[0] === 'faces' || parts[0] === 'experiments' || parts[0] === 'generations')) {
-    name = parts[0];
+  } else if (parts.length === 1 && SINGLE_SEGMENT.includes(parts[0])) {
+    name = parts[0] as RouteName;
   }
   return { name, slug, path: decoded, params };
 }
