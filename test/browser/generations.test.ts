@@ -8,13 +8,16 @@ import type { Page } from 'playwright';
 import { openPage } from '../../scripts/browser.mjs';
 import { builtApp } from './harness';
 import { parseProvenanceCsv } from '../../src/state/generations/provenanceCsv';
+import { faceSheet } from '../../src/core/generations/faceSheet';
+import { FACE_SHEET_LABEL } from '../../src/state/generations/dataCard';
 
 const app = builtApp();
 type Shown = { policy: string; generation: number; js: number; floor: number; minorityShare: number; minorityCoverage: number; spread: number }[];
 
-async function download(page: Page, testid: string): Promise<{ name: string; text: string }> {
+async function download(page: Page, testid: string): Promise<{ name: string; text: string; bytes: Buffer }> {
   const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
-  return { name: d.suggestedFilename(), text: await readFile((await d.path())!, 'utf8') };
+  const bytes = await readFile((await d.path())!);
+  return { name: d.suggestedFilename(), text: bytes.toString('utf8'), bytes };
 }
 
 describe('#/generations', () => {
@@ -83,6 +86,48 @@ describe('#/generations', () => {
     await page.getByTestId('gen-cancel').click();
     await expect.poll(() => page.locator('.run-progress').innerText()).toContain('Cancelled');
     expect(await page.getByTestId('gen-headline').count()).toBe(0);
+    await context.close();
+  });
+
+  it('retrains the faces forger on its own faces: a card per generation with the hook’s shares, a marked PNG sheet and a face card', async () => {
+    const { page, context, problems } = await openPage(app.browser, app.url, { width: 1440, height: 900 });
+    await page.goto(`${app.url}#/generations?fgens=2&fsteps=50&seed=6`);
+    await page.getByTestId('fgen-run').click();
+    await page.getByTestId('fgen-headline').waitFor({ timeout: 120_000 });
+    type G = { generation: number; darkerShare: number; shares: { offPalette: number; counted: number } };
+    const r: { seed: number; size: number; realShares: number[]; generations: G[] } = await page.evaluate(() => (globalThis as unknown as { forgelab: { facesGenerations: { job: { result: unknown } } } }).forgelab.facesGenerations.job.result as never);
+    expect(r.seed).toBe(6);
+    expect(r.generations.map((g) => g.generation)).toEqual([0, 1]);
+    for (const g of r.generations) {
+      const card = page.getByTestId(`fgen-card-${g.generation}`);
+      const v = await card.getAttribute('data-value');
+      // NaN (too few readable faces) is written as "NaN"
+      expect(Number(v)).toEqual(g.darkerShare);
+      expect(await card.innerText()).toContain(`${Number((100 * g.shares.offPalette).toFixed(1))}% of its faces match no skin tone`);
+    }
+    expect(await page.getByTestId('fgen-headline').innerText()).toContain(`real ${Number((100 * r.realShares[1]).toFixed(1))}%`);
+
+    const png = await download(page, 'fgen-export-png');
+    expect(png.name).toBe('forgelab-faces-generations-seed6-gen1.png');
+    expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const corner: number[] = await page.evaluate(async (b64: string) => {
+      const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+      const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const c = new OffscreenCanvas(bmp.width, bmp.height);
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(bmp, 0, 0);
+      return [...ctx.getImageData(0, 0, 1, 1).data, bmp.width, bmp.height];
+    }, png.bytes.toString('base64'));
+    expect(corner.slice(0, 4)).toEqual([255, 0, 255, 255]); // every face framed in the marker colour
+    const sheet = faceSheet(new Float32Array(16 * 16 * 16 * 3), 16, 16, 8, FACE_SHEET_LABEL);
+    expect([corner[4], corner[5]]).toEqual([sheet.width * 4, sheet.height * 4]); // 16 faces in 8 columns and the label band, scaled 4×
+    const card = JSON.parse((await download(page, 'fgen-export-card-json')).text);
+    expect(card.synthetic).toBe(true);
+    expect(card.run).toEqual({ seed: 6, policy: 'replace', generations: 2, generation: 1, step: 50 });
+    expect(card.offPalette).toBe(r.generations[1].shares.offPalette);
+    expect((await download(page, 'fgen-export-card-md')).text).toContain('**These images are synthetic.**');
+    expect(problems.errors).toEqual([]);
+    expect(problems.external).toEqual([]);
     await context.close();
   });
 });

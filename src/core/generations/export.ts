@@ -14,6 +14,8 @@
 import type { Config } from '../settings/config';
 import type { GenerationPolicy, GenerationsResult, GeneratorKind, Spread } from './generations';
 import { UNASSIGNED } from './generations';
+import type { FaceGenerationsResult } from './faces';
+import { FACE_GROUPS, FACE_TONES } from '../faces/faces';
 
 export type Provenance = 'synthetic' | 'real';
 
@@ -150,5 +152,48 @@ export function dataCardFacts(r: GenerationsResult, config: Config, sel: { polic
     fidelity: { js: g.js, floor: g.floor, jsOverFloor: g.js / g.floor, coverage: r.groups.map((x, i) => ({ id: x.id, value: g.coverage[i] })), spread: g.spread, realSpread: r.real.spread },
     rows: { synthetic: sel.syntheticRows ?? g.sampleGroups.length, real: sel.realRows ?? 0 },
     measured: { ...measured },
+  };
+}
+
+/** The figures of one exported generation of the faces-across-generations run (a PNG sheet travels with them). */
+export interface FaceCardFacts {
+  synthetic: true;
+  format: 'forgelab-face-card';
+  version: 1;
+  source: { realFaces: number; size: number; groups: { id: string; label: string; realShare: number }[]; tones: { id: string; realShare: number }[] };
+  generator: { kind: 'gan'; stepsPerGeneration: number };
+  run: { seed: number; policy: 'replace'; generations: number; generation: number; step: number };
+  /** Per group: share among faces with a recognisable tone (NaN when too few were), and of all faces. */
+  shares: { id: string; real: number; synthetic: number; syntheticOfAll: number }[];
+  /** Per tone: share of generated faces with a recognisable tone. */
+  tones: { id: string; real: number; synthetic: number }[];
+  offPalette: number;
+  /** Faces measured for the shares, and faces on the sheet. */
+  measuredFaces: number;
+  sheetFaces: number;
+}
+
+/** The facts of generation `generation` of a faces run (core/generations/faces.ts). */
+export function faceCardFacts(r: FaceGenerationsResult, sel: { generation: number; stepsPerGeneration: number; realFaces: number; sheetFaces: number }): FaceCardFacts {
+  const g = r.generations.find((x) => x.generation === sel.generation);
+  if (!g) throw new Error(`the faces run has no generation ${sel.generation}`);
+  const counted = g.counts.n - g.counts.offPalette;
+  return {
+    synthetic: true,
+    format: 'forgelab-face-card',
+    version: 1,
+    source: {
+      realFaces: sel.realFaces,
+      size: r.size,
+      groups: FACE_GROUPS.map((x, i) => ({ id: x.id, label: x.label, realShare: r.realShares[i] })),
+      tones: FACE_TONES.map((t, i) => ({ id: t.id, realShare: r.realCounts.tones[i] / r.realCounts.n })),
+    },
+    generator: { kind: 'gan', stepsPerGeneration: sel.stepsPerGeneration },
+    run: { seed: r.seed, policy: 'replace', generations: r.generations.length, generation: g.generation, step: sel.stepsPerGeneration },
+    shares: FACE_GROUPS.map((x, i) => ({ id: x.id, real: r.realShares[i], synthetic: g.shares.groups[i], syntheticOfAll: g.shares.groupsOfAll[i] })),
+    tones: FACE_TONES.map((t, i) => ({ id: t.id, real: r.realCounts.tones[i] / r.realCounts.n, synthetic: counted > 0 ? g.counts.tones[i] / counted : NaN })),
+    offPalette: g.shares.offPalette,
+    measuredFaces: g.counts.n,
+    sheetFaces: sel.sheetFaces,
   };
 }

@@ -21,6 +21,16 @@ import { OFF_PALETTE } from '../faces/toneClassifier';
 import { Rng } from '../shared/rng';
 import { generationSeed, MAX_GENERATIONS, UNASSIGNED } from './generations';
 
+/** At most this many face generations: each is a full image GAN run. */
+export const MAX_FACE_GENERATIONS = 5;
+
+/**
+ * The shipped faces preset, fixed before measuring (test/claims/generations-faces.test.ts):
+ * 70/30 (at 90/10 the darker share is already 0 at step 500 of generation 0, so nothing is left
+ * to thin), 16 px, 2,000 faces, three generations of 500 steps.
+ */
+export const FACE_GENERATIONS_PRESET = { darkerShare: 0.3, generations: 3, stepsPerGeneration: 500, size: 16, faces: 2000 } as const;
+
 export interface FaceGenerationsArgs {
   seed: number;
   /** Darker share of the real faces (0.01–0.5). */

@@ -10,6 +10,8 @@ import type { SettingsTable } from './table';
 import { GENERATIONS_CONFIG, GENERATIONS_PRESET } from '../generations/presets';
 import { MAX_GENERATIONS } from '../generations/generations';
 import type { GenerationPolicy, GeneratorKind } from '../generations/generations';
+import { FACE_GENERATIONS_PRESET, MAX_FACE_GENERATIONS } from '../generations/faces';
+import { MAX_DARKER_SHARE, MIN_DARKER_SHARE } from '../faces/faces';
 
 /** Which policies run: all three side by side, or one alone. */
 export type PolicySet = 'all' | GenerationPolicy;
@@ -24,9 +26,14 @@ export interface GenerationSettings {
   minority: number;
   place: Placement;
   points: number;
+  /** Faces across generations: the real faces' darker share, how many generations, steps each. */
+  faceDarker: number;
+  faceGenerations: number;
+  faceSteps: number;
 }
 
-export type GenerationSection = 'run' | 'data';
+/** `faces` rows drive the faces-across-generations panel; the others the 2-D experiment. */
+export type GenerationSection = 'run' | 'data' | 'faces';
 
 const playgroundRow = (key: 'seed' | 'minority' | 'place' | 'points') => {
   const row = PLAYGROUND_TABLE.rows.find((r) => r.key === key)!;
@@ -62,6 +69,12 @@ export const GENERATIONS_TABLE: SettingsTable<GenerationSettings, GenerationSect
     playgroundRow('minority'),
     playgroundRow('place'),
     playgroundRow('points'),
+    { key: 'faceDarker', url: 'fdarker', kind: 'float', section: 'faces', min: MIN_DARKER_SHARE, max: MAX_DARKER_SHARE, step: 0.01, format: 'percent',
+      label: 'Darker share of the real faces', help: 'How much of generation 0’s training set has a darker skin tone.' },
+    { key: 'faceGenerations', url: 'fgens', kind: 'int', section: 'faces', min: 2, max: MAX_FACE_GENERATIONS, step: 1,
+      label: 'Face generations', help: 'Face models trained one after another, each on the faces the one before it made (replace).' },
+    { key: 'faceSteps', url: 'fsteps', kind: 'int', section: 'faces', min: 50, max: 3000, step: 50,
+      label: 'Steps per face generation', help: 'Training steps of each face model; at 500 steps a model draws faces whose tone can be read.' },
   ],
   defaults: Object.freeze({
     seed: 1,
@@ -73,5 +86,8 @@ export const GENERATIONS_TABLE: SettingsTable<GenerationSettings, GenerationSect
     minority: GENERATIONS_CONFIG.minority,
     place: GENERATIONS_CONFIG.place,
     points: GENERATIONS_CONFIG.points,
+    faceDarker: FACE_GENERATIONS_PRESET.darkerShare,
+    faceGenerations: FACE_GENERATIONS_PRESET.generations,
+    faceSteps: FACE_GENERATIONS_PRESET.stepsPerGeneration,
   }),
 };

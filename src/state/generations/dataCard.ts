@@ -8,7 +8,7 @@
  * Every figure in the Markdown is written by `figure` (4 significant digits) from the facts, so a
  * test can read each number back and compare it with the run's.
  */
-import type { DataCardFacts } from '../../core/generations/export';
+import type { DataCardFacts, FaceCardFacts } from '../../core/generations/export';
 
 export const DATASHEET_HEADINGS = ['Motivation', 'Composition', 'Collection process', 'Preprocessing', 'Uses', 'Distribution', 'Maintenance'] as const;
 
@@ -126,3 +126,85 @@ Not maintained: the file is a snapshot of one run. Rerun the experiment with see
 
 /** The words in the band under a sheet of generated faces (core/generations/faceSheet.ts). */
 export const FACE_SHEET_LABEL = 'SYNTHETIC AI GENERATED';
+
+/** The sentences of a face card that are not figures. */
+export function faceCardText(f: FaceCardFacts): DataCardText {
+  return {
+    limitations: [
+      'The faces are procedurally drawn cartoons, not photographs of people; their "skin tone" is one of six palette colours.',
+      `Generation ${f.run.generation} is ${f.run.generation === 0 ? 'the first model, trained on real (procedural) faces' : `${f.run.generation} step(s) removed from the real faces`}; each later model learned only from the faces the one before it made.`,
+      `A generated face's tone is read off its skin pixels; ${pct(f.offPalette)} of the measured faces matched no palette tone and count for no group.`,
+      `Figures come from one seed (${f.run.seed}) and ${f.measuredFaces} generated faces; another seed gives other numbers.`,
+    ],
+    intendedUses: ['Teaching how a skewed image generator, retrained on its own output, changes who appears in its pictures.', 'Testing tools that must recognise marked synthetic images.'],
+    unsuitableUses: ['Any use as pictures of real people.', 'Training a further model without this card and the sheet’s SYNTHETIC marking.', 'Claims about any real population.'],
+    marking: 'Every face on the sheet is framed in magenta and the sheet carries the words SYNTHETIC AI GENERATED; this card’s JSON has "synthetic": true, a machine-readable mark that the images are artificially generated, as Article 50 of the EU AI Act asks of generated content.',
+  };
+}
+
+export function faceCardJson(f: FaceCardFacts): string {
+  return JSON.stringify({ ...f, text: faceCardText(f) }, null, 2);
+}
+
+export function faceCardMarkdown(f: FaceCardFacts): string {
+  const t = faceCardText(f);
+  const list = (xs: string[]) => xs.map((x) => `- ${x}`).join('\n');
+  // a share read from too few faces with a recognisable tone is not printed as a number
+  const read = (v: number) => (Number.isFinite(v) ? pct(v) : 'too few to read');
+  const shares = f.shares.map((s) => `| ${s.id} | ${pct(s.real)} | ${read(s.synthetic)} | ${pct(s.syntheticOfAll)} |`).join('\n');
+  const tones = f.tones.map((s) => `| ${s.id} | ${pct(s.real)} | ${read(s.synthetic)} |`).join('\n');
+  return `# Data card: synthetic faces (ForgeLab faces across generations)
+
+**These images are synthetic.** ${t.marking}
+
+## Motivation
+
+Made to show what happens to a skewed image generator that learns from its own output, generation after generation (the replace policy).
+
+## Composition
+
+- Images: ${f.sheetFaces} faces on the sheet, ${f.source.size} × ${f.source.size} pixels each; shares below measured on ${f.measuredFaces} generated faces.
+- Source data: ${f.source.realFaces} procedural faces; real group shares ${f.source.groups.map((g) => `${g.id} ${pct(g.realShare)}`).join(', ')}.
+- Groups, real share against synthetic share (among faces with a recognisable tone, and of all faces):
+
+| group | real | synthetic | synthetic, of all |
+|---|---|---|---|
+${shares}
+
+- Tones:
+
+| tone | real | synthetic |
+|---|---|---|
+${tones}
+
+- Faces with no recognisable tone: ${pct(f.offPalette)}
+
+## Collection process
+
+- Generator: a small generative adversarial network for images (forger and detective, multilayer perceptrons), ${f.generator.stepsPerGeneration} training steps per generation.
+- Seed ${f.run.seed}; generation ${f.run.generation} of ${f.run.generations}; policy replace.
+
+## Preprocessing
+
+- Pixels in [−1, 1] from the generator, scaled to 0–255 for the PNG; each face framed by a one-pixel magenta border.
+
+## Uses
+
+Intended:
+${list(t.intendedUses)}
+
+Not suitable for:
+${list(t.unsuitableUses)}
+
+Known limitations:
+${list(t.limitations)}
+
+## Distribution
+
+Exported from ForgeLab in the browser. ${t.marking} Keep this card with the sheet whenever it is shared.
+
+## Maintenance
+
+Not maintained: the sheet is a snapshot of one run. Rerun faces across generations with seed ${f.run.seed} and the settings above to make it again.
+`;
+}

@@ -4,6 +4,9 @@
  * result (core/generations/generations.ts), none scripted.
  */
 import type { GenerationPolicy, GenerationResult, GenerationsResult, GeneratorKind, PolicyRun } from '../../core/generations/generations';
+import type { FaceGenerationResult, FaceGenerationsResult } from '../../core/generations/faces';
+import { DARKER } from '../../core/faces/faces';
+import { MIN_COUNTED } from '../../core/faces/evaluate';
 
 export const POLICY_NAMES: Record<GenerationPolicy, string> = { replace: 'replace', accumulate: 'accumulate', fresh: 'fresh real' };
 
@@ -106,4 +109,34 @@ export function headline(r: GenerationsResult): string {
   const parts = last.map(({ run, g }) => `${POLICY_NAMES[run.policy]} ${g.js.toFixed(3)} bits with the ${minorityLabel(r)} at ${percent(g.minorityShare)}`);
   const n = last[0].g.generation;
   return `After generation ${n}: ${parts.join('; ')} (noise floor ${r.real.floor.toFixed(3)} bits, real ${minorityLabel(r)} share ${percent(r.real.shares[r.minority])}).`;
+}
+
+/** A face generation's darker share as read, or "not readable" when too few faces have a tone. */
+export function faceShareText(g: Pick<FaceGenerationResult, 'darkerShare'>): string {
+  return Number.isFinite(g.darkerShare) ? percent(g.darkerShare) : 'not readable';
+}
+
+/** One face generation in words, for its card and for screen readers. */
+export function faceGenerationSummary(g: FaceGenerationResult): string {
+  const off = `${percent(g.shares.offPalette)} of its faces match no skin tone`;
+  return Number.isFinite(g.darkerShare)
+    ? `Generation ${g.generation}: darker share ${percent(g.darkerShare)} of the faces with a recognisable tone; ${off}.`
+    : `Generation ${g.generation}: only ${g.shares.counted} of ${g.counts.n} faces have a recognisable skin tone (${MIN_COUNTED} are needed), so no darker share can be read; ${off}.`;
+}
+
+/** The faces run in one sentence: the darker share from the real faces through each generation. */
+export function facesHeadline(r: FaceGenerationsResult): string {
+  const gens = r.generations;
+  const chain = gens.map((g) => `generation ${g.generation} ${faceShareText(g)}`).join(', ');
+  const read = gens.filter((g) => Number.isFinite(g.darkerShare));
+  let trend = '';
+  if (read.length >= 2) {
+    const a = read[0];
+    const b = read[read.length - 1];
+    const d = b.darkerShare - a.darkerShare;
+    trend = Math.abs(d) < 0.02
+      ? ` From generation ${a.generation} to ${b.generation} it stayed about the same.`
+      : ` From generation ${a.generation} to ${b.generation} it ${d < 0 ? 'fell' : 'rose'} by ${Math.round(Math.abs(d) * 100)} percentage points.`;
+  }
+  return `Darker share of the faces: real ${percent(r.realShares[DARKER])}; ${chain}.${trend}`;
 }

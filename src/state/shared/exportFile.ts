@@ -105,6 +105,22 @@ export async function canvasToPng(source: HTMLCanvasElement, title: string): Pro
   return canvasBlob(canvas);
 }
 
+/** RGBA bytes (e.g. core/generations/faceSheet.ts) as a PNG, scaled up by a whole factor with crisp pixels. */
+export function rgbaPng(img: { width: number; height: number; rgba: Uint8ClampedArray }, scale = 1): Promise<Blob> {
+  const src = document.createElement('canvas');
+  src.width = img.width;
+  src.height = img.height;
+  src.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(img.rgba), img.width, img.height), 0, 0);
+  if (scale === 1) return canvasBlob(src);
+  const out = document.createElement('canvas');
+  out.width = img.width * scale;
+  out.height = img.height * scale;
+  const ctx = out.getContext('2d')!;
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(src, 0, 0, out.width, out.height);
+  return canvasBlob(out);
+}
+
 function canvasBlob(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The image could not be made.'))), 'image/png'));
 }

@@ -16,7 +16,9 @@ export type HookName =
   | 'seeds'
   | 'lessons'
   /** The generations view's run (a Job) and its settings. */
-  | 'generations';
+  | 'generations'
+  /** The generations view's faces-across-generations run (a Job). */
+  | 'facesGenerations';
 
 type Hooks = Partial<Record<HookName, unknown>>;
 

@@ -5,6 +5,8 @@
  */
 import { runGenerations } from '../../core/generations/generations';
 import type { GenerationsArgs } from '../../core/generations/generations';
+import { runFaceGenerations } from '../../core/generations/faces';
+import type { FaceGenerationsArgs } from '../../core/generations/faces';
 import type { TaskProgress, TaskTable } from '../shared/protocol';
 
 /** Work units of a run: policies × generations × (GAN steps per generation, or 1 per mixture fit). */
@@ -25,5 +27,10 @@ export const generationsTasks = {
       last = done;
       return progress(done, total);
     });
+  },
+  /** Faces across generations (replace): [FaceGenerationsArgs]; progress counts training steps. */
+  'generations.faces': (args: [FaceGenerationsArgs], progress: TaskProgress) => {
+    const total = args[0].generations * args[0].stepsPerGeneration;
+    return runFaceGenerations(args[0], (p) => progress(p.generation * p.steps + p.step, total));
   },
 } satisfies TaskTable;

@@ -4,7 +4,9 @@ import { tf } from '../../../src/core/shared/tf';
 import { runFaceGenerations } from '../../../src/core/generations/faces';
 import type { FaceGenerationsArgs } from '../../../src/core/generations/faces';
 import { faceSheet, MARK_RGB } from '../../../src/core/generations/faceSheet';
-import { FACE_SHEET_LABEL } from '../../../src/state/generations/dataCard';
+import { DATASHEET_HEADINGS, FACE_SHEET_LABEL, faceCardJson, faceCardMarkdown, figure } from '../../../src/state/generations/dataCard';
+import { faceCardFacts } from '../../../src/core/generations/export';
+import { generationsTasks } from '../../../src/workers/generations/generationsTasks';
 import { countTones, tonesOf } from '../../../src/core/faces/evaluate';
 import { makeFaceSet } from '../../../src/core/faces/faces';
 
@@ -47,5 +49,35 @@ describe('faces across generations', () => {
     for (let y = s.height - s.band; y < s.height; y++) for (let x = 0; x < s.width; x++) if (px(x, y)[0] === 255 && px(x, y)[1] === 0) marked++;
     expect(marked).toBeGreaterThan(50);
     expect(() => faceSheet(set.x, 5, 16, 4, 'REAL?')).toThrow(/font/);
+  });
+
+  it('writes a face card with every datasheet heading and the generation’s own figures', () => {
+    const r = runFaceGenerations(args)!;
+    const g = r.generations[1];
+    const f = faceCardFacts(r, { generation: 1, stepsPerGeneration: 4, realFaces: 64, sheetFaces: 8 });
+    expect(f.synthetic).toBe(true);
+    expect(f.run).toEqual({ seed: 5, policy: 'replace', generations: 2, generation: 1, step: 4 });
+    expect(f.shares.map((x) => x.syntheticOfAll)).toEqual(g.shares.groupsOfAll);
+    expect(f.offPalette).toBe(g.shares.offPalette);
+    const counted = g.counts.n - g.counts.offPalette;
+    f.tones.forEach((t, i) => expect(t.synthetic).toBe(counted > 0 ? g.counts.tones[i] / counted : NaN));
+    const md = faceCardMarkdown(f);
+    for (const h of DATASHEET_HEADINGS) expect(md).toContain(`\n## ${h}\n`);
+    expect(md).toContain(`| darker | ${figure(100 * r.realShares[1])}% |`);
+    expect(md).toContain(`Faces with no recognisable tone: ${figure(100 * g.shares.offPalette)}%`);
+    expect(md).toContain('SYNTHETIC AI GENERATED');
+    const json = JSON.parse(faceCardJson(f));
+    expect(json.synthetic).toBe(true);
+    expect(json.run.generation).toBe(1);
+    expect(json.text.unsuitableUses.length).toBeGreaterThan(0);
+  });
+
+  it('runs as the worker task with progress in training steps, and stops when progress says so', async () => {
+    const seen: [number, number][] = [];
+    const r = await generationsTasks['generations.faces']([args], (done, total) => (seen.push([done, total]), true));
+    expect(r).toEqual(runFaceGenerations(args));
+    expect(seen.at(-1)).toEqual([8, 8]);
+    expect(seen.every(([d, t]) => t === 8 && d >= 1 && d <= 8)).toBe(true);
+    expect(await generationsTasks['generations.faces']([args], () => false)).toBeNull();
   });
 });
