@@ -71,8 +71,11 @@ describe('#/generations', () => {
     const syn = kept.filter((r) => r.source === 'synthetic').length;
     expect(notices).toContain(`${syn.toLocaleString('en-US')} synthetic and 500 real rows`);
     expect(notices).toContain('“majority” is Group A, “minority” is Group B');
-    const groups: number[] = await page.evaluate(() => (globalThis as unknown as { forgelab: { playground: { drawn: { group: number }[] } } }).forgelab.playground.drawn.map((p) => p.group));
-    expect(groups).toEqual(kept.map((r) => (r.group === 'majority' ? 0 : 1)));
+    const drawn: { group: number; synthetic?: boolean }[] = await page.evaluate(() => (globalThis as unknown as { forgelab: { playground: { drawn: { group: number; synthetic?: boolean }[] } } }).forgelab.playground.drawn);
+    expect(drawn.map((p) => p.group)).toEqual(kept.map((r) => (r.group === 'majority' ? 0 : 1)));
+    // synthetic rows stay synthetic: marked row for row, and the legend counts them
+    expect(drawn.map((p) => p.synthetic === true)).toEqual(kept.map((r) => r.source === 'synthetic'));
+    expect(await page.getByTestId('legend-imported-synthetic').innerText()).toContain(`(${syn})`);
     expect(problems.errors).toEqual([]);
     expect(problems.external).toEqual([]);
     await context.close();

@@ -13,6 +13,8 @@ export interface MainPlotData {
   frame: ProbeFrame | null;
   /** Group index per generated point (−1 off-data), same order as frame.points. */
   assigned: Int8Array | null;
+  /** Coordinates (x, y pairs) of imported rows labelled synthetic, marked with a plus; null for none. */
+  marked?: Float32Array | null;
   fieldCells: number;
   manifoldSamples: number;
 }
@@ -100,15 +102,31 @@ function drawReal(ctx: CanvasRenderingContext2D, real: PointSet, size: number, r
   }
 }
 
+/** Imported rows labelled synthetic: a dark plus over each, so a labelled file stays told apart. */
+function drawMarked(ctx: CanvasRenderingContext2D, xy: Float32Array, size: number, r: number): void {
+  ctx.beginPath();
+  for (let i = 0; i < xy.length; i += 2) {
+    const x = toPixel(xy[i], size);
+    const y = size - toPixel(xy[i + 1], size);
+    ctx.moveTo(x - r, y);
+    ctx.lineTo(x + r, y);
+    ctx.moveTo(x, y - r);
+    ctx.lineTo(x, y + r);
+  }
+  ctx.strokeStyle = 'rgba(30,30,30,0.8)';
+  ctx.lineWidth = 1.1;
+  ctx.stroke();
+}
+
 /**
  * The grid and the real points change only with the data or the size, so they are drawn once
  * into an offscreen layer and copied onto each frame in one operation: thousands of shapes per
  * frame were the costliest part of a redraw in software rendering.
  */
-let staticLayer: { canvas: HTMLCanvasElement; key: string; real: PointSet | null } | null = null;
-function staticLayerFor(real: PointSet | null, size: number, dpr: number, r: number): HTMLCanvasElement {
+let staticLayer: { canvas: HTMLCanvasElement; key: string; real: PointSet | null; marked: Float32Array | null } | null = null;
+function staticLayerFor(real: PointSet | null, marked: Float32Array | null, size: number, dpr: number, r: number): HTMLCanvasElement {
   const key = `${size}|${dpr}|${r}`;
-  if (staticLayer && staticLayer.key === key && staticLayer.real === real) return staticLayer.canvas;
+  if (staticLayer && staticLayer.key === key && staticLayer.real === real && staticLayer.marked === marked) return staticLayer.canvas;
   const canvas = staticLayer?.canvas ?? document.createElement('canvas');
   canvas.width = Math.round(size * dpr);
   canvas.height = Math.round(size * dpr);
@@ -117,7 +135,8 @@ function staticLayerFor(real: PointSet | null, size: number, dpr: number, r: num
   ctx.clearRect(0, 0, size, size);
   drawGrid(ctx, size);
   if (real) drawReal(ctx, real, size, r);
-  staticLayer = { canvas, key, real };
+  if (marked) drawMarked(ctx, marked, size, r);
+  staticLayer = { canvas, key, real, marked };
   return canvas;
 }
 
@@ -141,7 +160,7 @@ export function draw(canvas: HTMLCanvasElement, data: MainPlotData, opt: MainPlo
   const r = (opt.large ? 4.2 : 3.1) * Math.max(0.8, Math.min(1.4, size / 480));
   ctx.save();
   ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.drawImage(staticLayerFor(data.real, size, dpr, r), 0, 0);
+  ctx.drawImage(staticLayerFor(data.real, data.marked ?? null, size, dpr, r), 0, 0);
   ctx.restore();
   if (!f) return;
 

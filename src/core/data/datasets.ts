@@ -43,6 +43,8 @@ export interface DrawnPoint {
   x: number;
   y: number;
   group: number;
+  /** A labelled file's synthetic row (`source = synthetic`): trained on like any point, drawn marked. */
+  synthetic?: boolean;
 }
 
 /** Most drawn points kept; more are thinned evenly. 5,000: a pasted or uploaded CSV keeps its first 5,000 rows (issue 17). */
@@ -181,7 +183,7 @@ export const DRAWN_GROUPS: Group[] = [
 export function cleanDrawn(points: readonly DrawnPoint[]): DrawnPoint[] {
   const ok = points
     .filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y))
-    .map((p) => ({ x: clampToDomain(p.x), y: clampToDomain(p.y), group: p.group === 1 ? 1 : 0 }));
+    .map((p) => ({ x: clampToDomain(p.x), y: clampToDomain(p.y), group: p.group === 1 ? 1 : 0, ...(p.synthetic === true ? { synthetic: true } : {}) }));
   if (ok.length <= MAX_DRAWN) return ok;
   const stride = ok.length / MAX_DRAWN;
   return Array.from({ length: MAX_DRAWN }, (_, i) => ok[Math.floor(i * stride)]);

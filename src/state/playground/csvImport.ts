@@ -83,7 +83,7 @@ export function parsePointsCsv(text: string): CsvResult {
   }
 
   const groupNames: string[] = [];
-  const raw: { x: number; y: number; group: number }[] = [];
+  const raw: DrawnPoint[] = [];
   const sources: Provenance[] = [];
   let offData = 0;
   for (const r of body) {
@@ -133,7 +133,7 @@ export function parsePointsCsv(text: string): CsvResult {
       }
     }
     if (!bad && x !== null && y !== null) {
-      raw.push({ x, y, group });
+      raw.push(source === 'synthetic' ? { x, y, group, synthetic: true } : { x, y, group });
       sources.push(source);
     }
   }
@@ -141,7 +141,7 @@ export function parsePointsCsv(text: string): CsvResult {
   if (groupNames.length) notices.push(`Groups: ${groupNames.map((g, i) => `“${g}” is ${DRAWN_GROUPS[i].label}`).join(', ')}.`);
   if (cols.source < 0) return { ok: true, points: fitToPlot(raw), groupNames, rows: raw.length, notices };
   const synthetic = sources.filter((v) => v === 'synthetic').length;
-  notices.push(`Labelled file: ${synthetic.toLocaleString('en-US')} synthetic and ${(sources.length - synthetic).toLocaleString('en-US')} real rows (the source column); the playground trains on both alike, as real data.`);
+  notices.push(`Labelled file: ${synthetic.toLocaleString('en-US')} synthetic and ${(sources.length - synthetic).toLocaleString('en-US')} real rows (the source column). Synthetic rows are marked + on the plot; the playground trains on both alike.`);
   if (offData) notices.push(`Left out ${offData.toLocaleString('en-US')} synthetic row${offData === 1 ? '' : 's'} labelled off-data (far from all real data, so in no group).`);
   return { ok: true, points: fitToPlot(raw), groupNames, rows: raw.length, notices, sources };
 }
@@ -160,7 +160,7 @@ export function fitToPlot(points: readonly DrawnPoint[]): DrawnPoint[] {
   const s = span > 0 && Number.isFinite(span) ? (2 * FIT) / span : 1;
   const cx = (x0 + x1) / 2;
   const cy = (y0 + y1) / 2;
-  return points.map((p) => ({ x: (p.x - cx) * s, y: (p.y - cy) * s, group: p.group }));
+  return points.map((p) => ({ ...p, x: (p.x - cx) * s, y: (p.y - cy) * s }));
 }
 
 /** What importing does to the data in use: replaced when the CSV is good, kept when it is not. */

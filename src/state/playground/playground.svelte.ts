@@ -149,6 +149,13 @@ export class Playground {
     if (changedRun || changedBackend || !this.trainer) await this.rebuild();
   }
 
+  /** Coordinates of the drawn points a labelled file marked synthetic (drawn data only), or null. */
+  get importedSynthetic(): Float32Array | null {
+    if (this.config.data !== 'drawn') return null;
+    const marked = this.drawn.filter((p) => p.synthetic);
+    return marked.length ? Float32Array.from(marked.flatMap((p) => [p.x, p.y])) : null;
+  }
+
   setDrawn(points: DrawnPoint[]): void {
     this.drawn = cleanDrawn(points);
     if (this.config.data === 'drawn') void this.rebuild();

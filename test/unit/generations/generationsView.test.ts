@@ -11,6 +11,7 @@ import { METRICS, chartSummary, headline, trendSentence } from '../../../src/sta
 import { cardFacts, exportCard, exportCsv } from '../../../src/state/generations/generationsExport';
 import { parseProvenanceCsv } from '../../../src/state/generations/provenanceCsv';
 import { parsePointsCsv } from '../../../src/state/playground/csvImport';
+import { cleanDrawn } from '../../../src/core/data/datasets';
 import { figure } from '../../../src/state/generations/dataCard';
 import { parseHash } from '../../../src/state/shared/url';
 
@@ -82,6 +83,8 @@ describe('labelled files', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     expect(r.sources).toEqual(kept.map((k) => k.source));
     expect(r.points.map((p) => r.groupNames[p.group])).toEqual(kept.map((k) => k.group));
+    // each synthetic row stays marked through the scaling and the playground's clean-up
+    expect(cleanDrawn(r.points).map((p) => p.synthetic === true)).toEqual(kept.map((k) => k.source === 'synthetic'));
     const syn = kept.filter((k) => k.source === 'synthetic').length;
     expect(r.notices.join(' ')).toContain(`${syn.toLocaleString('en-US')} synthetic and ${real.n} real rows`);
     const off = parsed.rows.length - kept.length;

@@ -7,6 +7,7 @@ import { readdirSync } from 'node:fs';
 import { LESSONS } from '../../../src/state/lessons/lessons';
 import { parseLesson, presetProblems, labControls } from '../../../src/state/lessons/lessonFile';
 import { decodeConfig } from '../../../src/state/shared/url';
+import { decodeGenerations } from '../../../src/state/generations/generationsUrl';
 import { parseReport, reportMarkdown, REPORT_KIND } from '../../../src/state/lessons/report';
 import type { ReportData } from '../../../src/state/lessons/report';
 import { answersByQuestion, dots, MEASURES, readReports } from '../../../src/state/teach/classResults';
@@ -66,6 +67,24 @@ describe('lessons about the experiments', () => {
     for (const slug of ['myth-of-rebalancing', 'who-gets-hired']) {
       const l = LESSONS.find((x) => x.meta.slug === slug)!;
       expect(l.blocks.some((b) => b.kind === 'html' && b.html.includes('href="#/experiments'))).toBe(true);
+    }
+  });
+});
+
+describe('lessons about generations', () => {
+  // lessons 8 and 9 state what test/claims/generations-*.test.ts measure on the shipped preset, so
+  // every link they give to #/generations must run that preset: no key that changes it
+  const PRESET_NEUTRAL = new Set(['play', 'present', 'embed', 'model']);
+  it('send their labs to #/generations with the shipped preset', () => {
+    for (const slug of ['photocopy-of-a-photocopy', 'label-it']) {
+      const l = LESSONS.find((x) => x.meta.slug === slug)!;
+      const html = l.blocks.filter((b) => b.kind === 'html').map((b) => (b as { html: string }).html).join('');
+      const links = [...html.matchAll(/href="#\/generations(?:\?([^"]*))?"/g)].map((m) => new URLSearchParams((m[1] ?? '').replace(/&amp;/g, '&')));
+      expect(links.length, slug).toBeGreaterThan(0);
+      for (const q of links) {
+        expect(decodeGenerations(q).notices).toEqual([]);
+        for (const k of q.keys()) expect(PRESET_NEUTRAL.has(k), `${slug}: #/generations?${q}`).toBe(true);
+      }
     }
   });
 });
