@@ -35,6 +35,31 @@ export interface DataCardText {
   marking: string;
 }
 
+const bullets = (xs: string[]) => xs.map((x) => `- ${x}`).join('\n');
+
+/** The Uses, Distribution and Maintenance sections every card ends with. */
+function closingSections(t: DataCardText, keep: string, rerun: string): string {
+  return `## Uses
+
+Intended:
+${bullets(t.intendedUses)}
+
+Not suitable for:
+${bullets(t.unsuitableUses)}
+
+Known limitations:
+${bullets(t.limitations)}
+
+## Distribution
+
+Exported from ForgeLab in the browser. ${t.marking} Keep ${keep} whenever it is shared.
+
+## Maintenance
+
+Not maintained: this is a snapshot of one run. Rerun ${rerun} and the settings above to make it again.
+`;
+}
+
 export function cardText(f: DataCardFacts): DataCardText {
   const limitations = [
     'The points are two-dimensional teaching data, not measurements of people or things.',
@@ -60,7 +85,6 @@ export function dataCardJson(f: DataCardFacts): string {
 
 export function dataCardMarkdown(f: DataCardFacts): string {
   const t = cardText(f);
-  const list = (xs: string[]) => xs.map((x) => `- ${x}`).join('\n');
   const shares = f.shares.map((s) => `| ${s.id} | ${pct(s.real)} | ${pct(s.synthetic)} |`).join('\n');
   const cov = f.fidelity.coverage.map((c) => `- Coverage of the ${c.id} group's real points (Naeem et al. 2020, k = 5): ${figure(c.value)}`).join('\n');
   const settings = Object.entries(f.generator.settings).map(([k, v]) => `${k} = ${typeof v === 'number' ? figure(v) : v}`).join(', ');
@@ -103,25 +127,7 @@ ${shares}
 ${cov}
 ${measured.length ? measured.join('\n') : '- Memorisation and privacy: not measured for this run.'}
 
-## Uses
-
-Intended:
-${list(t.intendedUses)}
-
-Not suitable for:
-${list(t.unsuitableUses)}
-
-Known limitations:
-${list(t.limitations)}
-
-## Distribution
-
-Exported from ForgeLab in the browser. ${t.marking} Keep the \`source\` column and this card with the data whenever it is shared.
-
-## Maintenance
-
-Not maintained: the file is a snapshot of one run. Rerun the experiment with seed ${f.run.seed} and the settings above to make it again.
-`;
+${closingSections(t, 'the \`source\` column and this card with the data', `the experiment with seed ${f.run.seed}`)}`;
 }
 
 /** The words in the band under a sheet of generated faces (core/generations/faceSheet.ts). */
@@ -148,7 +154,6 @@ export function faceCardJson(f: FaceCardFacts): string {
 
 export function faceCardMarkdown(f: FaceCardFacts): string {
   const t = faceCardText(f);
-  const list = (xs: string[]) => xs.map((x) => `- ${x}`).join('\n');
   // a share read from too few faces with a recognisable tone is not printed as a number
   const read = (v: number) => (Number.isFinite(v) ? pct(v) : 'too few to read');
   const shares = f.shares.map((s) => `| ${s.id} | ${pct(s.real)} | ${read(s.synthetic)} | ${pct(s.syntheticOfAll)} |`).join('\n');
@@ -188,23 +193,5 @@ ${tones}
 
 - Pixels in [−1, 1] from the generator, scaled to 0–255 for the PNG; each face framed by a one-pixel magenta border.
 
-## Uses
-
-Intended:
-${list(t.intendedUses)}
-
-Not suitable for:
-${list(t.unsuitableUses)}
-
-Known limitations:
-${list(t.limitations)}
-
-## Distribution
-
-Exported from ForgeLab in the browser. ${t.marking} Keep this card with the sheet whenever it is shared.
-
-## Maintenance
-
-Not maintained: the sheet is a snapshot of one run. Rerun faces across generations with seed ${f.run.seed} and the settings above to make it again.
-`;
+${closingSections(t, 'this card with the sheet', `faces across generations with seed ${f.run.seed}`)}`;
 }
