@@ -5,6 +5,7 @@
  * the 2-D claims, 1–3 for the faces (as the issues state them). Rerun on other seeds with
  * CLAIM_SEEDS=6,7,8,9,10.
  */
+import { appendFileSync } from 'node:fs';
 import { tf } from '../../src/core/shared/tf';
 import { useBackend } from '../../src/core/backend/backend';
 
@@ -27,4 +28,17 @@ export function claimSeeds(count = 5): number[] {
 export async function usePinnedBackend(): Promise<void> {
   const ok = await useBackend(CLAIM_BACKEND);
   if (!ok || tf.getBackend() !== CLAIM_BACKEND) throw new Error(`The claim tests are pinned to the ${CLAIM_BACKEND} backend, which did not start here (tfjs is on ${tf.getBackend() ?? 'nothing'}). Set CLAIM_BACKEND=cpu to measure on plain JavaScript.`);
+}
+
+/** How many items (seeds' runs) satisfy a condition: claims hold on "at least k of n". */
+export const holdsOn = <T>(xs: readonly T[], f: (x: T) => boolean): number => xs.filter(f).length;
+
+/**
+ * Print a measured line, and append it to the file named by PRIVACY_CLAIM_LOG (or CLAIM_LOG)
+ * when set, so a long claims run leaves its numbers behind for docs/FINDINGS.md.
+ */
+export function logClaim(line: string): void {
+  console.log(line);
+  const file = process.env.CLAIM_LOG ?? process.env.PRIVACY_CLAIM_LOG;
+  if (file) appendFileSync(file, line + '\n');
 }

@@ -18,27 +18,17 @@
  * (JS 3.5–4.4× floor at n = 32, 1.5–2.5× at n = 1,000.) About 290 s for the ten runs (2 shared cores).
  * Every number is logged; the measured values are recorded in the comments below.
  */
-import { appendFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../src/core/shared/tf';
 import { DEFAULT_CONFIG } from '../../src/core/settings/config';
 import { privacyRun } from '../../src/core/privacy/run';
 import type { PrivacyRunResult } from '../../src/core/privacy/run';
-import { claimSeeds, usePinnedBackend } from './pinned';
+import { claimSeeds, holdsOn as count, logClaim as log, usePinnedBackend } from './pinned';
 
 const SEEDS = claimSeeds(5);
 const LONG = 10_000;
-const LOG = process.env.PRIVACY_CLAIM_LOG;
-
-function log(line: string): void {
-  console.log(line);
-  if (LOG) appendFileSync(LOG, line + '\n');
-}
 
 beforeAll(usePinnedBackend);
-
-/** How many of the seeds satisfy a condition. */
-const count = <T>(xs: T[], f: (x: T) => boolean) => xs.filter(f).length;
 
 describe('memorisation: a small training set is copied, a large one is not', () => {
   const runs = new Map<number, PrivacyRunResult[]>();

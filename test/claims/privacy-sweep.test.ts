@@ -18,24 +18,15 @@
  * ratio grows. Caveat: the preset is not converged even at σ = 0 (JS 7–13× floor; plain
  * recipe, 2,000 steps), and plain training alone drops the minority on seeds 1 and 3.
  */
-import { appendFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/core/settings/config';
 import { privacySweep } from '../../src/core/privacy/sweep';
 import type { SweepPoint } from '../../src/core/privacy/sweep';
-import { claimSeeds, usePinnedBackend } from './pinned';
+import { claimSeeds, holdsOn as count, logClaim as log, usePinnedBackend } from './pinned';
 
 const SEEDS = claimSeeds(5);
-const LOG = process.env.PRIVACY_CLAIM_LOG;
-
-function log(line: string): void {
-  console.log(line);
-  if (LOG) appendFileSync(LOG, line + '\n');
-}
 
 beforeAll(usePinnedBackend);
-
-const count = <T>(xs: T[], f: (x: T) => boolean) => xs.filter(f).length;
 
 describe('the price of privacy falls on the minority', () => {
   it('σ 0 → 2: JS rises, and the minority’s representation falls more than the majority’s, on ≥ 4 of 5 seeds', () => {
