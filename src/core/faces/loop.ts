@@ -11,7 +11,7 @@
 import { tf } from '../shared/tf';
 import type { Trainer } from '../gan/trainer';
 import { Rng } from '../shared/rng';
-import { allFinite, SliceLoop } from '../loop/sliceLoop';
+import { SliceLoop } from '../loop/sliceLoop';
 import type { LoopHost } from '../loop/sliceLoop';
 
 export const FACE_SLICE_MS = 8;
@@ -145,21 +145,15 @@ export class FacesLoop extends SliceLoop {
     const dim = t.spec.dim;
     const evalN = full ? run.evalN : 0;
     const judged = full ? heldN : 0;
-    let packed: tf.Tensor1D;
-    try {
-      packed = tf.tidy(() => {
-        const parts: tf.Tensor[] = [tf.reshape(t.generate(run.gridNoise), [-1])];
-        if (full) {
-          const samples = t.sample(this.evalRng, evalN);
-          parts.push(tf.reshape(samples, [-1]), tf.reshape(t.judge(run.heldOut), [-1]), tf.reshape(t.judge(samples), [-1]));
-        }
-        parts.push(tf.stack([t.lossD ?? tf.scalar(NaN), t.lossG ?? tf.scalar(NaN)]));
-        return tf.concat(parts) as tf.Tensor1D;
-      });
-    } catch (e) {
-      this.fail(e);
-      return;
-    }
+    const packed = this.pack(t, () => {
+      const parts: tf.Tensor[] = [t.generate(run.gridNoise)];
+      if (full) {
+        const samples = t.sample(this.evalRng, evalN);
+        parts.push(samples, t.judge(run.heldOut), t.judge(samples));
+      }
+      return parts;
+    });
+    if (!packed) return;
     this.receive(packed, gen, (flat) => {
       let o = 0;
       const take = (k: number) => flat.subarray(o, (o += k));
@@ -167,14 +161,8 @@ export class FacesLoop extends SliceLoop {
       const samples = take(evalN * dim);
       const pReal = take(judged);
       const pFake = take(evalN);
-      const lossD = flat[o];
-      const lossG = flat[o + 1];
-      this.measureRate(this.host.now(), step);
-      const bad = (t.lossD && !Number.isFinite(lossD)) || (t.lossG && !Number.isFinite(lossG)) || !allFinite(grid) || !allFinite(samples);
-      if (bad) {
-        this.pause();
-        this.events.diverged(step);
-      }
+      const { lossD, lossG, diverged } = this.settle(t, flat, step, [grid, samples]);
+      if (diverged) this.events.diverged(step);
       const evaluation = full ? { samples, pReal, pFake } : null;
       this.events.readback({ generation: gen, step, lossD, lossG, stepsPerSecond: this.stepsPerSecond, grid, evaluation });
     });

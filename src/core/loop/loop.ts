@@ -13,7 +13,7 @@ import type { Probe, ProbeFrame } from '../gan/probe';
 import type { Trainer } from '../gan/trainer';
 import { Rng } from '../shared/rng';
 import { assignAll } from '../metrics/groups';
-import { allFinite, SliceLoop } from './sliceLoop';
+import { SliceLoop } from './sliceLoop';
 import type { LoopHost } from './sliceLoop';
 
 export type { LoopHost };
@@ -160,33 +160,20 @@ export class TrainingLoop extends SliceLoop {
     const gen = this.generation;
     const step = t.steps;
     const rates = t.rates();
-    let packed: tf.Tensor1D;
-    try {
-      packed = tf.tidy(() => {
-        const parts: tf.Tensor[] = full ? [evaluationTensor(t, ctx, this.evalRng)] : [];
-        if (probe) parts.push(probe.tensor(t));
-        parts.push(tf.stack([t.lossD ?? tf.scalar(NaN), t.lossG ?? tf.scalar(NaN)]));
-        return tf.concat(parts) as tf.Tensor1D;
-      });
-    } catch (e) {
-      this.fail(e);
-      return;
-    }
+    const packed = this.pack(t, () => {
+      const parts: tf.Tensor[] = full ? [evaluationTensor(t, ctx, this.evalRng)] : [];
+      if (probe) parts.push(probe.tensor(t));
+      return parts;
+    });
+    if (!packed) return;
     this.receive(packed, gen, (flat) => {
       this.lastLatency = this.host.now() - now;
       const dim = t.spec.dim;
       const evaluation = full ? unpackEvaluation(flat, ctx, dim) : this.evaluation!;
       if (full) this.evaluation = evaluation;
       const frame = probe ? probe.unpack(flat, full ? evaluationLength(dim) : 0) : null;
-      const lossD = flat[flat.length - 2];
-      const lossG = flat[flat.length - 1];
-      this.measureRate(this.host.now(), step);
-      const points = full ? evaluation.generated : frame!.points;
-      const bad = (t.lossD && !Number.isFinite(lossD)) || (t.lossG && !Number.isFinite(lossG)) || !allFinite(points);
-      if (bad) {
-        this.pause();
-        this.events.diverged(step);
-      }
+      const { lossD, lossG, diverged } = this.settle(t, flat, step, [full ? evaluation.generated : frame!.points]);
+      if (diverged) this.events.diverged(step);
       const frameGroups = frame ? assignAll(ctx.density, frame.points, frame.points.length / 2) : null;
       this.events.snapshot({ generation: gen, step, lossD, lossG, stepsPerSecond: this.stepsPerSecond, frame, frameGroups, evaluation, evaluated: full, rates });
     });

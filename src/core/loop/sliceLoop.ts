@@ -5,7 +5,7 @@
  * in flight (a forced one asked for meanwhile runs when it lands), and the measured rate.
  * Subclasses decide what a slice trains and what a readback carries.
  */
-import type { tf } from '../shared/tf';
+import { tf } from '../shared/tf';
 import type { Trainer } from '../gan/trainer';
 
 export interface LoopHost {
@@ -134,6 +134,33 @@ export abstract class SliceLoop {
           this.readback(true);
         }
       });
+  }
+
+  /**
+   * One readback's tensor: the parts `build` makes (inside a tidy) with the two losses last.
+   * Null when building throws; the loop has then failed (paused, reported).
+   */
+  protected pack(t: Trainer, build: () => tf.Tensor[]): tf.Tensor1D | null {
+    try {
+      return tf.tidy(() => tf.concat([...build().map((x) => tf.reshape(x, [-1])), tf.stack([t.lossD ?? tf.scalar(NaN), t.lossG ?? tf.scalar(NaN)])]) as tf.Tensor1D);
+    } catch (e) {
+      this.fail(e);
+      return null;
+    }
+  }
+
+  /**
+   * A landed readback's losses (the last two values of `pack`'s tensor), the rate measured at
+   * `step`, and whether the run diverged: a loss of a player that has stepped, or any of
+   * `outputs`, not finite. A diverged run is paused here; the caller reports it.
+   */
+  protected settle(t: Trainer, flat: Float32Array, step: number, outputs: ArrayLike<number>[]): { lossD: number; lossG: number; diverged: boolean } {
+    const lossD = flat[flat.length - 2];
+    const lossG = flat[flat.length - 1];
+    this.measureRate(this.host.now(), step);
+    const diverged = Boolean((t.lossD && !Number.isFinite(lossD)) || (t.lossG && !Number.isFinite(lossG)) || outputs.some((x) => !allFinite(x)));
+    if (diverged) this.pause();
+    return { lossD, lossG, diverged };
   }
 
   protected measureRate(t: number, step: number): void {

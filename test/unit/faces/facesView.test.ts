@@ -169,6 +169,27 @@ describe('FacesLoop', () => {
     }
     expect(tf.memory().numTensors).toBe(base);
   });
+
+  it('pauses and reports when the forger diverges', async () => {
+    const { host, slice } = fakeHost();
+    let diverged = -1;
+    const got: FacesReadback[] = [];
+    const loop = new FacesLoop(host, { readback: (r) => got.push(r), diverged: (s) => (diverged = s), failed: (e) => { throw e; } });
+    const run = smallRun(3);
+    loop.setRun(run);
+    run.trainer.step();
+    // a poisoned forger draws NaN faces
+    run.trainer.G.restore(new Float32Array(run.trainer.G.size).fill(NaN));
+    loop.play();
+    slice();
+    await flush();
+    expect(diverged).toBeGreaterThan(0);
+    expect(loop.running).toBe(false);
+    expect(got.at(-1)!.step).toBe(diverged);
+    run.trainer.dispose();
+    run.gridNoise.dispose();
+    run.heldOut.dispose();
+  });
 });
 
 describe('FacesLoop stopAt', () => {
