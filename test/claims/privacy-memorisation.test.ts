@@ -23,6 +23,7 @@ import { tf } from '../../src/core/shared/tf';
 import { DEFAULT_CONFIG } from '../../src/core/settings/config';
 import { privacyRun } from '../../src/core/privacy/run';
 import type { PrivacyRunResult } from '../../src/core/privacy/run';
+import { lessonLabConfig } from './lessonPresets';
 import { claimSeeds, holdsOn as count, logClaim as log, usePinnedBackend } from './pinned';
 
 const SEEDS = claimSeeds(5);
@@ -38,7 +39,10 @@ describe('memorisation: a small training set is copied, a large one is not', () 
         points,
         SEEDS.map((seed) => {
           const t0 = Date.now();
-          const r = privacyRun({ ...DEFAULT_CONFIG, seed, points, recipe: 'stabilised' }, { steps: LONG })!;
+          // lesson 6's two labs are exactly these runs
+          const cfg = lessonLabConfig('too-close-for-comfort', `n=${points}`);
+          expect(cfg).toEqual({ ...DEFAULT_CONFIG, points, recipe: 'stabilised' });
+          const r = privacyRun({ ...cfg, seed }, { steps: LONG })!;
           const m = r.memorisation;
           log(
             `memorisation n ${points} seed ${seed}: closer-to-train ${m.closerToTrain.toFixed(3)}, copy rate ${m.copyRate.toFixed(4)} vs held-out ${m.holdoutCopyRate.toFixed(4)} (r ${m.copyRadius.toFixed(4)}), ` +
