@@ -40,10 +40,13 @@ export function sweepConclusion(points: readonly SweepPoint[]): string | null {
   const rise = (i: number) => hi.perGroup[i].js - lo.perGroup[i].js;
   const ratioFall = (i: number) => lo.perGroup[i].ratio - hi.perGroup[i].ratio;
   const jsWord = hi.js > lo.js ? 'rose' : hi.js < lo.js ? 'fell' : 'stayed';
-  const worse = rise(m) > rise(M) ? 'minority' : 'majority';
+  const cost =
+    rise(m) <= 0 && rise(M) <= 0
+      ? 'so in this run neither group lost fidelity to the noise'
+      : `so the fidelity cost fell harder on the ${rise(m) > rise(M) ? 'minority' : 'majority'}`;
   return (
     `From σ = ${lo.sigma} (ε ${epsilonText(lo)}) to σ = ${hi.sigma} (ε ${epsilonText(hi)}), the JS divergence to held-out real points ${jsWord} from ${bits(lo.js)} to ${bits(hi.js)} bits overall: ` +
-    `for the minority ${bits(lo.perGroup[m].js)} → ${bits(hi.perGroup[m].js)}, for the majority ${bits(lo.perGroup[M].js)} → ${bits(hi.perGroup[M].js)}, so the fidelity cost fell harder on the ${worse}. ` +
+    `for the minority ${bits(lo.perGroup[m].js)} → ${bits(hi.perGroup[m].js)}, for the majority ${bits(lo.perGroup[M].js)} → ${bits(hi.perGroup[M].js)}, ${cost}. ` +
     `The minority’s representation ratio went ${lo.perGroup[m].ratio.toFixed(2)} → ${hi.perGroup[m].ratio.toFixed(2)} (majority ${lo.perGroup[M].ratio.toFixed(2)} → ${hi.perGroup[M].ratio.toFixed(2)})` +
     `${ratioFall(m) > ratioFall(M) ? ', a larger fall' : ''}. ` +
     `The closer-to-train share went ${formatShare(lo.closerToTrain)} → ${formatShare(hi.closerToTrain)} (50% = no sign of memorisation).`

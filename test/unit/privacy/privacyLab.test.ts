@@ -69,6 +69,8 @@ describe('sweep sentence', () => {
     expect(s).toContain('0.80 → 0.00');
     const t = sweepConclusion([pt(0, Infinity, 'no-privacy', [0.1, 0.3], [1, 0.8], 0.5), pt(4, 10, 'ok', [0.9, 0.35], [0.5, 0.8], 0.5)])!;
     expect(t).toContain('fell harder on the majority');
+    const both = sweepConclusion([pt(0, Infinity, 'no-privacy', [0.6, 0.45], [1, 0.5], 0.5), pt(4, 4.7, 'ok', [0.5, 0.42], [1, 0.9], 0.5)])!;
+    expect(both).toContain('neither group lost fidelity');
     expect(sweepConclusion([pt(0, Infinity, 'no-privacy', [0, 0], [1, 1], 0.5)])).toBeNull();
     expect(epsilonText(pt(1, 1234.5, 'ok', [0, 0], [1, 1], 0.5))).toBe('1,235');
   });
