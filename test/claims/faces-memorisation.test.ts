@@ -20,21 +20,22 @@ import { tf } from '../../src/core/shared/tf';
 import { Rng } from '../../src/core/shared/rng';
 import { Trainer } from '../../src/core/gan/trainer';
 import { faceTrainerSpec } from '../../src/core/faces/spec';
-import { faceMemorisation, faceTrainAndHoldout } from '../../src/core/privacy/faces';
+import { FACES_MEMORISATION_PRESET as P, faceMemorisation, faceTrainAndHoldout } from '../../src/core/privacy/faces';
 import type { Memorisation } from '../../src/core/privacy/memorisation';
 import { claimSeeds, usePinnedBackend } from './pinned';
 
 const SEEDS = claimSeeds(3);
-const STEPS = Number(process.env.FACES_MEM_STEPS ?? 1500);
-const SAMPLES = 256;
+// the preset the faces view's small training set runs too
+const STEPS = Number(process.env.FACES_MEM_STEPS ?? P.steps);
+const SAMPLES = P.samples;
 const LOG = process.env.PRIVACY_CLAIM_LOG;
 
 beforeAll(usePinnedBackend);
 
 function run(seed: number, n: number): Memorisation {
   const t0 = Date.now();
-  const { train, holdout } = faceTrainAndHoldout({ n, darkerShare: 0.1, size: 16, seed });
-  const tr = new Trainer(faceTrainerSpec({ seed, size: 16, gHidden: [64, 128], dHidden: [128, 64] }), train);
+  const { train, holdout } = faceTrainAndHoldout({ n, darkerShare: P.darkerShare, size: P.size, seed });
+  const tr = new Trainer(faceTrainerSpec({ seed, size: P.size, gHidden: [...P.gHidden], dHidden: [...P.dHidden] }), train);
   tr.step();
   const flat = tf.memory().numTensors;
   for (let s = 1; s < STEPS; s++) tr.step();
@@ -48,7 +49,7 @@ function run(seed: number, n: number): Memorisation {
 }
 
 it('32 training faces are memorised far more than 1,000', () => {
-  const small = SEEDS.map((s) => run(s, 32));
+  const small = SEEDS.map((s) => run(s, P.n));
   const large = SEEDS.map((s) => run(s, 1000));
   small.forEach((m, i) => expect(m.closerToTrain).toBeGreaterThan(large[i].closerToTrain + 0.2));
   for (const m of large) expect(Math.abs(m.closerToTrain - 0.5)).toBeLessThan(0.15);

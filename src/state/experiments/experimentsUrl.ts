@@ -8,12 +8,15 @@ import { EXPERIMENTS_TABLE, EXPERIMENT_BASE } from '../../core/settings/experime
 import type { ExperimentExtras } from '../../core/settings/experiments';
 import type { NumberRow } from '../../core/settings/table';
 import { decodeTable, encodeTable } from '../shared/url';
+import { DEFAULT_SIGMAS } from '../../core/privacy/sweep';
 
 export { EXPERIMENT_BASE };
 
 export interface ExperimentSettings extends ExperimentExtras {
   /** Data and GAN settings of the rebalancing experiment; seed and recipe are shared with hiring. */
   config: Config;
+  /** Noise multipliers of the privacy–fidelity sweep (link key `sigmas`, comma-separated). */
+  sigmas: number[];
 }
 
 function rangeOf(key: keyof ExperimentExtras) {
@@ -22,14 +25,46 @@ function rangeOf(key: keyof ExperimentExtras) {
 }
 export const STEPS_RANGE = rangeOf('steps');
 export const HIRING_MINORITY_RANGE = rangeOf('hiringMinority');
+export const SWEEP_STEPS_RANGE = rangeOf('sweepSteps');
 
-const split = ({ steps, hiringMinority, ...config }: Config & ExperimentExtras): ExperimentSettings => ({ config, steps, hiringMinority });
+const split = ({ steps, hiringMinority, sweepSteps, ...config }: Config & ExperimentExtras, sigmas: number[] = [...DEFAULT_SIGMAS]): ExperimentSettings => ({
+  config,
+  steps,
+  hiringMinority,
+  sweepSteps,
+  sigmas,
+});
 
 export const DEFAULT_EXPERIMENTS: ExperimentSettings = split({ ...EXPERIMENTS_TABLE.defaults });
 
+/** The most noise multipliers a sweep runs, and the largest σ. */
+export const MAX_SIGMAS = 8;
+export const MAX_SIGMA = 20;
+
+/**
+ * Noise multipliers from text such as "0, 0.5, 2": sorted, repeats dropped. Bad text gives an
+ * error sentence and no list (the caller keeps what it had).
+ */
+export function parseSigmas(text: string): { sigmas: number[] } | { error: string } {
+  const parts = text.split(/[\s,]+/).filter((p) => p !== '');
+  if (!parts.length) return { error: 'Give at least one noise multiplier σ, e.g. 0, 1, 2.' };
+  const vals = parts.map(Number);
+  const bad = parts.find((_, i) => !Number.isFinite(vals[i]) || vals[i] < 0 || vals[i] > MAX_SIGMA);
+  if (bad !== undefined) return { error: `“${bad.slice(0, 12)}” is not a noise multiplier: each σ must be a number from 0 to ${MAX_SIGMA}.` };
+  const sigmas = [...new Set(vals.map((v) => Number(v.toPrecision(4))))].sort((a, b) => a - b);
+  if (sigmas.length > MAX_SIGMAS) return { error: `At most ${MAX_SIGMAS} noise levels at once (each is a full training run).` };
+  return { sigmas };
+}
+
 export function decodeExperiments(params: URLSearchParams): { settings: ExperimentSettings; notices: string[] } {
-  const d = decodeTable(EXPERIMENTS_TABLE, params, { allowed: ['present', 'embed'] });
+  const d = decodeTable(EXPERIMENTS_TABLE, params, { allowed: ['present', 'embed', 'sigmas'] });
   const settings = split(d.settings);
+  const raw = params.get('sigmas');
+  if (raw !== null) {
+    const p = parseSigmas(raw);
+    if ('error' in p) d.notices.push(`The link’s noise levels were not used: ${p.error}`);
+    else settings.sigmas = p.sigmas;
+  }
   // the experiments need the two-group data
   if (settings.config.data !== 'groups') {
     settings.config.data = 'groups';
@@ -39,4 +74,10 @@ export function decodeExperiments(params: URLSearchParams): { settings: Experime
 }
 
 export const encodeExperiments = (s: ExperimentSettings, extra: Record<string, string> = {}): string =>
-  encodeTable(EXPERIMENTS_TABLE, { ...s.config, steps: s.steps, hiringMinority: s.hiringMinority }, extra);
+  encodeTable(
+    EXPERIMENTS_TABLE,
+    { ...s.config, steps: s.steps, hiringMinority: s.hiringMinority, sweepSteps: s.sweepSteps },
+    sameSigmas(s.sigmas, DEFAULT_SIGMAS) ? extra : { ...extra, sigmas: s.sigmas.join(',') },
+  );
+
+const sameSigmas = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => v === b[i]);

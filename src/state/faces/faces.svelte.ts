@@ -23,12 +23,37 @@ import { appendRow, realGridIndices } from '../../core/faces/history';
 import type { FacesRow } from '../../core/faces/history';
 import { DEFAULT_FACE_SETTINGS } from './facesSettings';
 import type { FaceSettings } from './facesSettings';
+import { TRAINING_FACES } from '../../core/settings/faces';
+import type { FaceSet } from '../../core/faces/faces';
+import { FACES_MEMORISATION_PRESET, faceTrainAndHoldout } from '../../core/privacy/faces';
+import { memorisation } from '../../core/privacy/memorisation';
+import type { Memorisation } from '../../core/privacy/memorisation';
 
-export const TRAINING_FACES = 2000;
+export { TRAINING_FACES };
 /** Where the claim is measured (test/unit/faces-claim.test.ts) and where Train stops by default. */
 export const PAUSE_STEP = 500;
 export const HELD_OUT_FACES = 256;
 export const GRID_FACES = 64;
+/**
+ * Training sets up to this size are measured for memorisation at every evaluation: against 32
+ * training and 32 held-out faces, 256 generated faces at 16 px take ~12 M multiply-adds (a few
+ * ms); against 2,000 + 2,000 they would take ~1.6 G, a stall of seconds, so the full set is not.
+ */
+export const MEMORISATION_MAX_FACES = 64;
+/** The small set's long run pauses here (the claim's steps). */
+export const SMALL_SET_PAUSE_STEP = FACES_MEMORISATION_PRESET.steps;
+
+/** Memorisation of the faces generated at one evaluation (core/privacy/faces.ts's metrics). */
+export interface FaceMemorisationView {
+  step: number;
+  /** The measured generated faces (the first `n` of the evaluation sample), HWC in [−1, 1]. */
+  samples: Float32Array;
+  n: number;
+  metrics: Memorisation;
+  /** Wall-clock ms the measurement took on the page. */
+  ms: number;
+}
+
 export const evalFacesFor = (size: number) => (size >= 32 ? 256 : 512);
 export type { FacesRow };
 
@@ -67,6 +92,12 @@ export class FacesLab {
   summary = $state('');
   /** Size of the run currently shown (settings.size may be ahead of it while building). */
   size = $state(16);
+  /** The training faces of the run shown, and their held-out twin when memorisation is measured. */
+  trainSet = $state.raw<FaceSet | null>(null);
+  holdoutSet: FaceSet | null = null;
+  memo = $state.raw<FaceMemorisationView | null>(null);
+  /** Where Train pauses by itself: PAUSE_STEP, or the small set's longer run. */
+  pauseStep = $state(PAUSE_STEP);
 
   /** The run's life cycle: backend, recovery, divergence, play/pause/step, notices. */
   readonly live: LiveRun<FacesLabRun, FacesLoop>;
@@ -154,14 +185,19 @@ export class FacesLab {
    */
   private async plan(stale: () => boolean): Promise<LivePlan<FacesLabRun> | null> {
     const s = $state.snapshot(this.settings) as FaceSettings;
-    this.status = `Drawing ${TRAINING_FACES.toLocaleString('en-US')} training faces…`;
+    const n = s.trainFaces;
+    const small = n <= MEMORISATION_MAX_FACES;
+    this.status = `Drawing ${n.toLocaleString('en-US')} training faces…`;
     // let the page paint the status before the drawing blocks the thread for a moment
     await new Promise((r) => setTimeout(r, 0));
     if (stale()) return null;
-    const data = makeFaceSet({ n: TRAINING_FACES, darkerShare: s.darker, size: s.size, seed: s.seed });
+    // the small set and its held-out twin exactly as the memorisation claim draws them
+    const pair = small ? faceTrainAndHoldout({ n, darkerShare: s.darker, size: s.size, seed: s.seed }) : null;
+    const data = pair ? pair.train : makeFaceSet({ n, darkerShare: s.darker, size: s.size, seed: s.seed });
     const held = faceSource(s.darker, s.size).sample(new Rng(s.seed).fork('faces-held-out'), HELD_OUT_FACES);
     const realShares = realSharesOf(data);
-    const spec = faceTrainerSpec({ seed: s.seed, size: s.size });
+    const P = FACES_MEMORISATION_PRESET;
+    const spec = faceTrainerSpec(small ? { seed: s.seed, size: s.size, gHidden: [...P.gHidden], dHidden: [...P.dHidden] } : { seed: s.seed, size: s.size });
     this.status = s.backend === 'auto' ? 'Starting the compute backend…' : `Starting ${s.backend}…`;
     return {
       backend: { choice: s.backend, spec, data, avoid: ['cpu' as BackendName] },
@@ -181,6 +217,11 @@ export class FacesLab {
         this.gridTones = null;
         this.evaluation = null;
         this.lastSamples = null;
+        this.trainSet = data;
+        this.holdoutSet = pair?.holdout ?? null;
+        this.memo = null;
+        this.pauseStep = small ? SMALL_SET_PAUSE_STEP : PAUSE_STEP;
+        if (this.pauseAtClaim) this.loop.stopAt = this.pauseStep;
         this.evaluatedStep = trainer.steps;
         this.history = [];
         this.stoppedAt = null;
@@ -198,7 +239,7 @@ export class FacesLab {
 
   setPauseAtClaim(on: boolean): void {
     this.pauseAtClaim = on;
-    this.loop.stopAt = on ? PAUSE_STEP : null;
+    this.loop.stopAt = on ? this.pauseStep : null;
   }
 
   play(): void {
@@ -246,6 +287,7 @@ export class FacesLab {
       this.evaluation = e;
       this.evaluatedStep = r.step;
       this.history = appendRow(this.history, r.step, e);
+      this.measureMemorisation(r.step, samples, dim);
       this.sentence = describeFaces(r.step, e, this.realShares, this.stoppedAt === r.step);
       if (now - this.lastSummary > 5000 || !this.running) {
         this.lastSummary = now;
@@ -254,6 +296,18 @@ export class FacesLab {
     }
     // a copy of the weights in ordinary memory, to carry on if the WebGL context is lost
     this.live.noteReadback(r.step, Number.isFinite(r.lossD + r.lossG));
+  }
+
+  /** Closer-to-train and nearest training faces of the evaluation sample (small sets only). */
+  private measureMemorisation(step: number, samples: Float32Array, dim: number): void {
+    const train = this.trainSet;
+    const holdout = this.holdoutSet;
+    if (!train || !holdout || train.dim !== dim) return;
+    const n = Math.min(FACES_MEMORISATION_PRESET.samples, samples.length / dim);
+    const x = samples.subarray(0, n * dim);
+    const t0 = performance.now();
+    const metrics = memorisation({ x, n, dim }, train, holdout);
+    this.memo = { step, samples: x, n, metrics, ms: performance.now() - t0 };
   }
 
   dismissNotice(i: number): void {

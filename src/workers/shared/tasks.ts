@@ -9,9 +9,10 @@
 import { experimentTasks } from '../experiments/experimentTasks';
 import { facesTasks } from '../faces/facesTasks';
 import { generationsTasks } from '../generations/generationsTasks';
+import { privacyTasks } from '../privacy/privacyTasks';
 import type { TaskTable } from './protocol';
 
-export const tasks = { ...experimentTasks, ...facesTasks, ...generationsTasks } satisfies TaskTable;
+export const tasks = { ...experimentTasks, ...facesTasks, ...generationsTasks, ...privacyTasks } satisfies TaskTable;
 
 export type Tasks = typeof tasks;
 export type TaskName = keyof Tasks;

@@ -23,9 +23,9 @@ beforeAll(useCpu);
 
 describe('faces URL codec', () => {
   it('round-trips settings and writes only non-defaults', () => {
-    const s = { darker: 0.03, seed: 7, size: 32 as const, backend: 'wasm' as const };
+    const s = { darker: 0.03, seed: 7, size: 32 as const, trainFaces: 32, backend: 'wasm' as const };
     const q = encodeFaces(s, { present: '1' });
-    expect(q).toBe('darker=0.03&seed=7&size=32&backend=wasm&present=1');
+    expect(q).toBe('darker=0.03&seed=7&size=32&train=32&backend=wasm&present=1');
     expect(decodeFaces(new URLSearchParams(q))).toEqual({ settings: s, notices: [] });
     expect(encodeFaces(DEFAULT_FACE_SETTINGS)).toBe('');
   });

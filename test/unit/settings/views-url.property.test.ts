@@ -31,7 +31,8 @@ function assertFaces(s: FaceSettings): void {
   expect(Number.isInteger(s.seed) && s.seed >= 1).toBe(true);
   expect(FACE_SIZES).toContain(s.size);
   expect(['auto', 'webgl', 'wasm', 'cpu']).toContain(s.backend);
-  expect(Object.keys(s).sort()).toEqual(['backend', 'darker', 'seed', 'size']);
+  expect([2000, 32]).toContain(s.trainFaces);
+  expect(Object.keys(s).sort()).toEqual(['backend', 'darker', 'seed', 'size', 'trainFaces']);
 }
 
 describe('faces link (property-based)', () => {
@@ -47,14 +48,14 @@ describe('faces link (property-based)', () => {
   });
 
   it('names every key it does not know, and every value it changed', () => {
-    const keys = fc.constantFrom('darker', 'seed', 'size', 'backend', 'present', 'zzz', '', '__proto__', 'constructor');
+    const keys = fc.constantFrom('darker', 'seed', 'size', 'train', 'backend', 'present', 'zzz', '', '__proto__', 'constructor');
     fc.assert(
       fc.property(fc.array(fc.tuple(keys, values), { maxLength: 10 }), (pairs) => {
         const params = new URLSearchParams();
         for (const [k, v] of pairs) params.append(k, v);
         const d = decodeFaces(params);
         assertFaces(d.settings);
-        const known = ['darker', 'seed', 'size', 'backend', 'present', 'embed', 'play'];
+        const known = ['darker', 'seed', 'size', 'train', 'backend', 'present', 'embed', 'play'];
         for (const [k] of pairs) if (!known.includes(k)) expect(d.notices.some((n) => n.includes(JSON.stringify(k)))).toBe(true);
         // the first value of a known key is used as given, or a notice says what happened to it
         const first = new Map<string, string>();
