@@ -22,6 +22,8 @@ export interface MemorisationSets {
 export interface LiveMemorisation {
   /** The step of the evaluation it was measured on. */
   step: number;
+  /** The generated points measured (rows of 2): the loop's evaluation sample of that step. */
+  generated: Float32Array;
   value: Memorisation;
 }
 
@@ -44,6 +46,6 @@ export class MemorisationMeter {
     const value = memorisation({ x: generated, n: generated.length / 2, dim: 2 }, this.sets.train, this.sets.holdout, { suspicious: LIVE_SUSPICIOUS });
     this.cost = clock() - t0;
     this.last = now;
-    return { step, value };
+    return { step, generated, value };
   }
 }

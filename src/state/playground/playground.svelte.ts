@@ -162,6 +162,18 @@ export class Playground {
     return this.snapshot?.memorisation ?? null;
   }
 
+  /** Copy lines for the plot: each suspicious generated point (x, y) to its nearest training point (x, y). */
+  get copyLines(): Float32Array | null {
+    const m = this.memorisation;
+    const data = this.data;
+    if (!m || !data) return null;
+    const out = new Float32Array(4 * m.value.suspicious.length);
+    m.value.suspicious.forEach((s, k) => {
+      out.set([m.generated[2 * s.generated], m.generated[2 * s.generated + 1], data.x[2 * s.train], data.x[2 * s.train + 1]], 4 * k);
+    });
+    return out;
+  }
+
   /** The privacy budget spent so far (ε at δ), or why none can be stated. */
   get budget(): PrivacyBudget {
     return privacyBudget(this.config, this.data?.n ?? this.config.points, this.snapshot?.detectiveUpdates ?? 0);
@@ -370,6 +382,28 @@ export class Playground {
 
   destroy(): void {
     this.live.destroy();
+  }
+
+  /**
+   * For the browser tests (through the 'playground' hook): the points the shown memorisation was
+   * measured on and the budget's inputs, as plain arrays.
+   */
+  privacyForTests(): { step: number; generated: number[]; train: { x: number[]; g: number[]; n: number }; holdout: { x: number[]; g: number[]; n: number } | null; detectiveUpdates: number; batch: number; sigma: number; delta: number; dp: string } | null {
+    const m = this.memorisation;
+    const data = this.data;
+    if (!data) return null;
+    const plain = (p: PointSet) => ({ x: Array.from(p.x), g: Array.from(p.g), n: p.n });
+    return {
+      step: m?.step ?? -1,
+      generated: m ? Array.from(m.generated) : [],
+      train: plain(data),
+      holdout: this.holdout ? plain(this.holdout) : null,
+      detectiveUpdates: this.snapshot?.detectiveUpdates ?? 0,
+      batch: this.config.batch,
+      sigma: this.config.sigma,
+      delta: this.config.delta,
+      dp: this.config.dp,
+    };
   }
 
   /** For tests and the bench: live tensor count. */
