@@ -17,6 +17,10 @@ export interface MainPlotData {
   marked?: Float32Array | null;
   fieldCells: number;
   manifoldSamples: number;
+  /** Held-out real points (never trained on), drawn as ringed dots in their group's colour; null for none. */
+  heldout?: PointSet | null;
+  /** Copy lines: x1, y1, x2, y2 per line (a suspicious generated point to its nearest training point). */
+  copies?: Float32Array | null;
 }
 
 export interface MainPlotOptions {
@@ -162,7 +166,11 @@ export function draw(canvas: HTMLCanvasElement, data: MainPlotData, opt: MainPlo
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.drawImage(staticLayerFor(data.real, data.marked ?? null, size, dpr, r), 0, 0);
   ctx.restore();
-  if (!f) return;
+  if (data.heldout) drawHeldout(ctx, data.heldout, px, py, r);
+  if (!f) {
+    if (data.copies) drawCopies(ctx, data.copies, px, py, r);
+    return;
+  }
 
   if (opt.manifold && f.manifold) {
     const n = f.manifold.length / 2;
@@ -212,6 +220,8 @@ export function draw(canvas: HTMLCanvasElement, data: MainPlotData, opt: MainPlo
     ctx.lineWidth = opt.large ? 2 : 1.5;
   }
 
+  if (data.copies) drawCopies(ctx, data.copies, px, py, r);
+
   if (opt.arrows && f.arrows) {
     let maxLen = 1e-12;
     for (let i = 0; i < n; i++) maxLen = Math.max(maxLen, Math.hypot(f.arrows[2 * i], f.arrows[2 * i + 1]));
@@ -239,4 +249,55 @@ export function draw(canvas: HTMLCanvasElement, data: MainPlotData, opt: MainPlo
     ctx.stroke();
     ctx.restore();
   }
+}
+
+/** Held-out real points: a ring with a centre dot, in the group's colour (neither filled like training points nor hollow like fakes). */
+function drawHeldout(ctx: CanvasRenderingContext2D, h: PointSet, px: (v: number) => number, py: (v: number) => number, r: number): void {
+  ctx.save();
+  ctx.lineWidth = 1.3;
+  const groups = new Set<number>();
+  for (let i = 0; i < h.n; i++) groups.add(h.g[i]);
+  for (const gi of groups) {
+    ctx.beginPath();
+    const dots = new Path2D();
+    for (let i = 0; i < h.n; i++) {
+      if (h.g[i] !== gi) continue;
+      const x = px(h.x[2 * i]);
+      const y = py(h.x[2 * i + 1]);
+      ctx.moveTo(x + r * 1.15, y);
+      ctx.arc(x, y, r * 1.15, 0, Math.PI * 2);
+      dots.moveTo(x + r * 0.35, y);
+      dots.arc(x, y, r * 0.35, 0, Math.PI * 2);
+    }
+    ctx.strokeStyle = groupColour(gi);
+    ctx.globalAlpha = 0.9;
+    ctx.stroke();
+    ctx.fillStyle = groupColour(gi);
+    ctx.fill(dots);
+  }
+  ctx.restore();
+}
+
+/** Copy lines: dark lines with a ring round the copied training point. */
+function drawCopies(ctx: CanvasRenderingContext2D, c: Float32Array, px: (v: number) => number, py: (v: number) => number, r: number): void {
+  ctx.save();
+  ctx.beginPath();
+  for (let i = 0; i + 3 < c.length; i += 4) {
+    const x1 = px(c[i]);
+    const y1 = py(c[i + 1]);
+    const x2 = px(c[i + 2]);
+    const y2 = py(c[i + 3]);
+    if (!Number.isFinite(x1 + y1 + x2 + y2)) continue;
+    ctx.moveTo(x1, y1);
+    ctx.lineTo(x2, y2);
+    ctx.moveTo(x2 + 2 * r, y2);
+    ctx.arc(x2, y2, 2 * r, 0, Math.PI * 2);
+  }
+  ctx.strokeStyle = '#ffffff';
+  ctx.lineWidth = 3.5;
+  ctx.stroke();
+  ctx.strokeStyle = '#111111';
+  ctx.lineWidth = 1.6;
+  ctx.stroke();
+  ctx.restore();
 }

@@ -63,6 +63,7 @@ export function specFromConfig(cfg: Config, dim = 2): TrainerSpec {
     recipe: cfg.recipe,
     r1Gamma: R1_GAMMA,
     r1Every: 1,
+    ...(cfg.dp === '1' ? { dp: { clip: cfg.clip, sigma: cfg.sigma } } : {}),
   };
 }
 

@@ -14,6 +14,8 @@ import type { Trainer } from '../gan/trainer';
 import { Rng } from '../shared/rng';
 import { assignAll } from '../metrics/groups';
 import { SliceLoop } from './sliceLoop';
+import { MemorisationMeter } from '../privacy/live';
+import type { LiveMemorisation, MemorisationSets } from '../privacy/live';
 import type { LoopHost } from './sliceLoop';
 
 export type { LoopHost };
@@ -31,6 +33,14 @@ export interface Snapshot {
   /** The latest evaluation (2,048 samples): new in this snapshot when `evaluated`, else repeated. */
   evaluation: Evaluation;
   evaluated: boolean;
+  /**
+   * Memorisation of the latest measured evaluation against the training set and its held-out
+   * twin (core/privacy/live.ts), null when the run has no twin; new when `memorised`.
+   */
+  memorisation: LiveMemorisation | null;
+  memorised: boolean;
+  /** Detective updates so far, every one a read of real data (the privacy accountant's steps). */
+  detectiveUpdates: number;
   /** The detective's and forger's learning rates now. */
   rates: { g: number; d: number };
 }
@@ -58,6 +68,8 @@ export class TrainingLoop extends SliceLoop {
   private current: Trainer | null = null;
   private ctx: EvalContext | null = null;
   private probe: Probe | null = null;
+  private meter: MemorisationMeter | null = null;
+  private memorisation: LiveMemorisation | null = null;
   private evalRng = new Rng(1);
   speed = 1;
   /** Minimum time between readbacks (and so between redraws); raised for reduced motion. */
@@ -80,8 +92,10 @@ export class TrainingLoop extends SliceLoop {
   }
 
   /** Install a new run (the caller disposes the old trainer and probe). */
-  setRun(trainer: Trainer, ctx: EvalContext, probe: Probe | null): void {
+  setRun(trainer: Trainer, ctx: EvalContext, probe: Probe | null, privacy: MemorisationSets | null = null): void {
     this.newGeneration();
+    this.meter = privacy ? new MemorisationMeter(privacy) : null;
+    this.memorisation = null;
     this.current = trainer;
     this.ctx = ctx;
     this.probe = probe;
@@ -159,6 +173,7 @@ export class TrainingLoop extends SliceLoop {
     if (full) this.lastEvaluation = now;
     const gen = this.generation;
     const step = t.steps;
+    const detectiveUpdates = t.dUpdates;
     const rates = t.rates();
     const packed = this.pack(t, () => {
       const parts: tf.Tensor[] = full ? [evaluationTensor(t, ctx, this.evalRng)] : [];
@@ -175,7 +190,10 @@ export class TrainingLoop extends SliceLoop {
       const { lossD, lossG, diverged } = this.settle(t, flat, step, [full ? evaluation.generated : frame!.points]);
       if (diverged) this.events.diverged(step);
       const frameGroups = frame ? assignAll(ctx.density, frame.points, frame.points.length / 2) : null;
-      this.events.snapshot({ generation: gen, step, lossD, lossG, stepsPerSecond: this.stepsPerSecond, frame, frameGroups, evaluation, evaluated: full, rates });
+      const meter = this.meter;
+      const memorised = full && !diverged && meter !== null && meter.due(this.host.now(), force || !this.memorisation);
+      if (memorised) this.memorisation = meter.measure(evaluation.generated, step, this.host.now(), () => this.host.now());
+      this.events.snapshot({ generation: gen, step, lossD, lossG, stepsPerSecond: this.stepsPerSecond, frame, frameGroups, evaluation, evaluated: full, memorisation: this.memorisation, memorised, detectiveUpdates, rates });
     });
   }
 }

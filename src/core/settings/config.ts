@@ -38,9 +38,17 @@ export interface Config {
   dAct: Activation;
   backend: BackendChoice;
   speed: number;
+  /** DP-SGD on the detective: '0' off, '1' on (core/gan/dp.ts). */
+  dp: '0' | '1';
+  /** DP-SGD clipping norm C. */
+  clip: number;
+  /** DP-SGD noise multiplier σ. */
+  sigma: number;
+  /** δ of the privacy budget; 0 means 1/n. */
+  delta: number;
 }
 
-export type SettingSection = 'data' | 'training' | 'forger' | 'detective' | 'run';
+export type SettingSection = 'data' | 'training' | 'forger' | 'detective' | 'privacy' | 'run';
 
 /** The playground's rows in the shared table format (core/settings/table.ts). */
 export type NumberSetting<K extends keyof Config = keyof Config> = NumberRow<K, SettingSection>;
@@ -122,6 +130,21 @@ export const SETTINGS: readonly Setting[] = [
     label: 'Detective neurons per layer', help: 'Width of each hidden layer of the detective.' },
   { key: 'dAct', url: 'da', kind: 'enum', section: 'detective', label: 'Detective activation',
     help: 'The bend each detective neuron applies.', options: activations },
+  { key: 'dp', url: 'dp', kind: 'enum', section: 'privacy', label: 'Private training (DP-SGD)',
+    help: 'Trains the detective, the only player that reads real data, with clipped and noised updates.',
+    options: [
+      { value: '0', label: 'Off' },
+      { value: '1', label: 'On' },
+    ] },
+  { key: 'clip', url: 'clip', kind: 'log', section: 'privacy', min: 0.01, max: 10, format: 'plain',
+    label: 'Clip norm C',
+    help: 'The most any one real point can push the detective in a step: each point’s update is shrunk to at most this size.' },
+  { key: 'sigma', url: 'sigma', kind: 'float', section: 'privacy', min: 0, max: 10, step: 0.05, format: 'plain',
+    label: 'Noise multiplier σ',
+    help: 'How much random noise hides each step’s sum, as a multiple of C; 0 means no noise and no privacy promise.' },
+  { key: 'delta', url: 'delta', kind: 'float', section: 'privacy', min: 0, max: 0.1, step: 1e-6, format: 'exp',
+    label: 'δ of the budget',
+    help: 'The small chance the privacy promise is allowed to fail; 0 means 1/n (one over the training points).' },
   { key: 'seed', url: 'seed', kind: 'int', section: 'run', min: 1, max: 999999, step: 1,
     label: 'Seed', help: 'The same seed replays the same run exactly.' },
   { key: 'backend', url: 'backend', kind: 'enum', section: 'run', label: 'Compute backend',
@@ -159,6 +182,10 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   dAct: 'leaky',
   backend: 'auto',
   speed: 1,
+  dp: '0',
+  clip: 1,
+  sigma: 1,
+  delta: 0,
 });
 
 export function settingFor(key: keyof Config): Setting {
@@ -183,7 +210,13 @@ export function settingApplies(key: keyof Config, cfg: Config): boolean {
   if (key === 'minority' || key === 'place') return cfg.data === 'groups';
   if (key === 'gNeurons' || key === 'gAct') return cfg.gLayers > 0;
   if (key === 'dNeurons' || key === 'dAct') return cfg.dLayers > 0;
+  if (key === 'clip' || key === 'sigma' || key === 'delta') return cfg.dp === '1';
   return true;
+}
+
+/** δ of a run's privacy budget: the setting, or 1/n when it is 0. */
+export function deltaOf(cfg: Pick<Config, 'delta'>, n: number): number {
+  return cfg.delta > 0 ? cfg.delta : 1 / n;
 }
 
 /** Learning-rate multiplier at a step: the stabilised recipe decays linearly to 1/10 over 3,000 steps. */

@@ -6,6 +6,7 @@
 import { DEFAULT_CONFIG, RUN_KEYS } from '../../core/settings/config';
 import type { Config } from '../../core/settings/config';
 import { cleanDrawn, makeSource, starterDrawing, trainingSet } from '../../core/data/datasets';
+import { trainAndHoldout } from '../../core/privacy/holdout';
 import type { DrawnPoint, Group, PointSet, Source } from '../../core/data/datasets';
 import { makeEvalContext } from '../../core/metrics/evaluate';
 import type { GroupDensity } from '../../core/metrics/groups';
@@ -25,6 +26,10 @@ import { LiveRun, trainerSaves } from '../shared/liveRun.svelte';
 import type { LiveHandle, LivePlan, StepKind } from '../shared/liveRun.svelte';
 import { runInWorker, workersAvailable } from '../shared/workerClient';
 import { appendRow, summarise } from './history';
+import { memorisationApplies } from '../../core/privacy/live';
+import type { LiveMemorisation } from '../../core/privacy/live';
+import { appendMemorisation, privacyBudget, summariseMemorisation } from './privacy';
+import type { MemorisationRow, PrivacyBudget } from './privacy';
 import type { HistoryRow } from './history';
 
 export const VISUAL_POINTS = 400;
@@ -39,6 +44,10 @@ export interface ViewToggles {
   field: boolean;
   manifold: boolean;
   arrows: boolean;
+  /** The held-out real points (never trained on) on the main plot. */
+  heldout: boolean;
+  /** Lines from the most suspicious generated points to the training points they sit on. */
+  copies: boolean;
 }
 
 /** One playground run: the trainer, what the plot draws from it, and the data it learns. */
@@ -56,12 +65,18 @@ export class Playground {
   drawn = $state.raw<DrawnPoint[]>(starterDrawing());
   /** Which group a drawn click adds to. */
   drawGroup = $state(0);
-  show = $state<ViewToggles>({ field: true, manifold: false, arrows: false });
+  show = $state<ViewToggles>({ field: true, manifold: false, arrows: false, heldout: false, copies: false });
   snapshot = $state.raw<Snapshot | null>(null);
   history = $state.raw<HistoryRow[]>([]);
   summary = $state('');
   source = $state.raw<Source | null>(null);
   data = $state.raw<PointSet | null>(null);
+  /** The training set's held-out twin (core/privacy/holdout.ts), null when the run has none (n > 2,000). */
+  holdout = $state.raw<PointSet | null>(null);
+  /** Memorisation over steps (the privacy panel's chart). */
+  memHistory = $state.raw<MemorisationRow[]>([]);
+  /** The privacy panel's live text summary. */
+  privacySummary = $state('');
   density = $state.raw<GroupDensity | null>(null);
   /** The evaluation context of the current run (reference sample, floor, densities). */
   ctx = $state.raw<EvalContext | null>(null);
@@ -96,7 +111,11 @@ export class Playground {
         },
         keepView: () => {
           const history = this.history;
-          return (saved) => (this.history = history.filter((r) => r.step <= saved));
+          const mem = this.memHistory;
+          return (saved) => {
+            this.history = history.filter((r) => r.step <= saved);
+            this.memHistory = mem.filter((r) => r.step <= saved);
+          };
         },
         settled: (d) => performance.mark('forgelab:backend-decided', { detail: { backend: d.backend } }),
       },
@@ -138,6 +157,28 @@ export class Playground {
     return this.snapshot?.step ?? 0;
   }
 
+  /** The latest memorisation measurement of this run, or null. */
+  get memorisation(): LiveMemorisation | null {
+    return this.snapshot?.memorisation ?? null;
+  }
+
+  /** Copy lines for the plot: each suspicious generated point (x, y) to its nearest training point (x, y). */
+  get copyLines(): Float32Array | null {
+    const m = this.memorisation;
+    const data = this.data;
+    if (!m || !data) return null;
+    const out = new Float32Array(4 * m.value.suspicious.length);
+    m.value.suspicious.forEach((s, k) => {
+      out.set([m.generated[2 * s.generated], m.generated[2 * s.generated + 1], data.x[2 * s.train], data.x[2 * s.train + 1]], 4 * k);
+    });
+    return out;
+  }
+
+  /** The privacy budget spent so far (ε at δ), or why none can be stated. */
+  get budget(): PrivacyBudget {
+    return privacyBudget(this.config, this.data?.n ?? this.config.points, this.snapshot?.detectiveUpdates ?? 0);
+  }
+
   /** Apply settings (from the URL or a lesson); rebuilds the run when anything that matters changed. */
   async apply(next: Partial<Config>): Promise<void> {
     const old = this.config;
@@ -172,6 +213,8 @@ export class Playground {
     const source = makeSource(cfg, this.drawn);
     const data = trainingSet(source, cfg.data === 'drawn' ? Math.max(cfg.points, this.drawn.length) : cfg.points, cfg.seed);
     const spec = specFromConfig(cfg);
+    // the held-out twin: as many fresh real points as the training set, from the seed's own stream
+    const holdout = cfg.data !== 'drawn' && memorisationApplies(data.n) ? trainAndHoldout(source, data.n, cfg.seed).holdout : null;
     return {
       backend: { choice: cfg.backend, spec, data },
       build: () => {
@@ -181,6 +224,9 @@ export class Playground {
         const run: PlaygroundRun = { trainer, visual, probe: this.makeProbe(trainer, visual), ...trainerSaves(trainer) };
         this.source = source;
         this.data = data;
+        this.holdout = holdout;
+        this.memHistory = [];
+        this.privacySummary = '';
         this.density = ctx.density;
         this.ctx = ctx;
         this.representation = null;
@@ -188,7 +234,7 @@ export class Playground {
         this.lastHistory = -Infinity;
         this.history = [];
         this.snapshot = null;
-        this.loop.setRun(trainer, ctx, run.probe);
+        this.loop.setRun(trainer, ctx, run.probe, holdout ? { train: data, holdout } : null);
         this.loop.speed = cfg.speed;
         return run;
       },
@@ -264,6 +310,10 @@ export class Playground {
     this.snapshot = s;
     const t = performance.now();
     // the plot redraws on every readback; the charts and the table follow the evaluations
+    if (s.memorised && s.memorisation) {
+      this.memHistory = appendMemorisation(this.memHistory, s.memorisation);
+      this.privacySummary = summariseMemorisation(s.memorisation, this.budget);
+    }
     if (!s.evaluated) return;
     if (!this.running || t - this.lastHistory >= HISTORY_INTERVAL_MS) {
       this.lastHistory = t;
@@ -332,6 +382,28 @@ export class Playground {
 
   destroy(): void {
     this.live.destroy();
+  }
+
+  /**
+   * For the browser tests (through the 'playground' hook): the points the shown memorisation was
+   * measured on and the budget's inputs, as plain arrays.
+   */
+  privacyForTests(): { step: number; generated: number[]; train: { x: number[]; g: number[]; n: number }; holdout: { x: number[]; g: number[]; n: number } | null; detectiveUpdates: number; batch: number; sigma: number; delta: number; dp: string } | null {
+    const m = this.memorisation;
+    const data = this.data;
+    if (!data) return null;
+    const plain = (p: PointSet) => ({ x: Array.from(p.x), g: Array.from(p.g), n: p.n });
+    return {
+      step: m?.step ?? -1,
+      generated: m ? Array.from(m.generated) : [],
+      train: plain(data),
+      holdout: this.holdout ? plain(this.holdout) : null,
+      detectiveUpdates: this.snapshot?.detectiveUpdates ?? 0,
+      batch: this.config.batch,
+      sigma: this.config.sigma,
+      delta: this.config.delta,
+      dp: this.config.dp,
+    };
   }
 
   /** For tests and the bench: live tensor count. */

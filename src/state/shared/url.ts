@@ -31,7 +31,7 @@ export interface Route {
 export const AUDIT_ROUTES: readonly string[] = ['#/', '#/?data=ring&present=1', '#/?data=drawn', '#/faces', '#/faces?present=1', '#/experiments', '#/generations', '#/lessons', '#/lessons/forger-and-detective', '#/teach', '#/bench', '#/no-such-page'];
 
 /** Keys the URL may carry besides settings. */
-export const VIEW_KEYS = ['present', 'embed', 'manifold', 'arrows', 'field', 'play', 'steps'] as const;
+export const VIEW_KEYS = ['present', 'embed', 'manifold', 'arrows', 'field', 'heldout', 'copies', 'play', 'steps'] as const;
 
 export function parseHash(hash: string): Route {
   const raw = hash.startsWith('#') ? hash.slice(1) : hash;
