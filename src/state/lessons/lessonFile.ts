@@ -10,7 +10,7 @@ import { load } from 'js-yaml';
 import { SETTINGS } from '../../core/settings/config';
 import { decodeConfig, VIEW_KEYS } from '../shared/url';
 
-export const LAB_VIEWS = ['plot', 'metrics', 'charts', 'representation', 'judge'] as const;
+export const LAB_VIEWS = ['plot', 'metrics', 'charts', 'representation', 'judge', 'memorisation', 'privacy'] as const;
 export type LabView = (typeof LAB_VIEWS)[number];
 export const QUESTION_KINDS = ['predict', 'observe', 'explain'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseHash, ROUTE_NAMES } from '../../../src/state/shared/url';
+import { parseHash, ROUTE_NAMES, VIEW_KEYS } from '../../../src/state/shared/url';
 import { PLAYGROUND_TABLE } from '../../../src/core/settings/config';
 import { FACES_TABLE } from '../../../src/core/settings/faces';
 import { EXPERIMENTS_TABLE } from '../../../src/core/settings/experiments';
@@ -23,5 +23,8 @@ describe('docs/INTERFACE.md', () => {
   it('names every URL key of every settings table', () => {
     for (const table of [PLAYGROUND_TABLE, FACES_TABLE, EXPERIMENTS_TABLE, BENCH_TABLE, GENERATIONS_TABLE])
       for (const row of table.rows) expect(doc, `URL key ${row.url}`).toContain(`\`${row.url}\``);
+  });
+  it('names every view key', () => {
+    for (const key of VIEW_KEYS) expect(doc, `view key ${key}`).toMatch(new RegExp(`\`${key}(=1)?\``));
   });
 });
