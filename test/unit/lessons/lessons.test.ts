@@ -8,6 +8,12 @@ import { LESSONS } from '../../../src/state/lessons/lessons';
 import { parseLesson, presetProblems, labControls } from '../../../src/state/lessons/lessonFile';
 import { decodeConfig } from '../../../src/state/shared/url';
 import { decodeGenerations } from '../../../src/state/generations/generationsUrl';
+import { decodeExperiments } from '../../../src/state/experiments/experimentsUrl';
+import { decodeFaces } from '../../../src/state/faces/facesSettings';
+import { privacyBudget } from '../../../src/state/playground/privacy';
+import { DEFAULT_CONFIG } from '../../../src/core/settings/config';
+import { SWEEP_PRESET, SWEEP_STEPS } from '../../../src/core/privacy/sweep';
+import { FACES_MEMORISATION_PRESET } from '../../../src/core/privacy/faces';
 import { parseReport, reportMarkdown, REPORT_KIND } from '../../../src/state/lessons/report';
 import type { ReportData } from '../../../src/state/lessons/report';
 import { answersByQuestion, dots, MEASURES, readReports } from '../../../src/state/teach/classResults';
@@ -86,6 +92,51 @@ describe('lessons about generations', () => {
         for (const k of q.keys()) expect(PRESET_NEUTRAL.has(k), `${slug}: #/generations?${q}`).toBe(true);
       }
     }
+  });
+});
+
+describe('lessons about memorisation and privacy', () => {
+  const lesson = (slug: string) => LESSONS.find((x) => x.meta.slug === slug)!;
+  const links = (slug: string, route: string) =>
+    lesson(slug)
+      .blocks.filter((b) => b.kind === 'html')
+      .flatMap((b) => [...(b as { html: string }).html.matchAll(new RegExp(`href="#/${route}(?:\\?([^"]*))?"`, 'g'))])
+      .map((m) => new URLSearchParams((m[1] ?? '').replace(/&amp;/g, '&')));
+
+  it('lesson 6 sends students to the faces view’s small training set, the faces claim’s preset', () => {
+    const found = links('too-close-for-comfort', 'faces');
+    expect(found.length).toBeGreaterThan(0);
+    for (const q of found) {
+      const d = decodeFaces(q);
+      expect(d.notices).toEqual([]);
+      expect(d.settings.trainFaces).toBe(FACES_MEMORISATION_PRESET.n);
+    }
+  });
+
+  it('lesson 7’s sweep link runs the sweep the claim measured (test/claims/privacy-sweep.test.ts)', () => {
+    const found = links('privacy-has-a-price', 'experiments');
+    expect(found.length).toBeGreaterThan(0);
+    for (const q of found) {
+      const d = decodeExperiments(q);
+      expect(d.notices).toEqual([]);
+      // the sweep runs its preset over the view's config, as privacySweep does
+      expect({ ...d.settings.config, ...SWEEP_PRESET }).toEqual({ ...DEFAULT_CONFIG, ...SWEEP_PRESET });
+      expect(d.settings.sweepSteps).toBe(SWEEP_STEPS);
+      expect(d.settings.sigmas).toEqual(expect.arrayContaining([0, 2]));
+    }
+  });
+
+  it('lesson 7’s “ε ≈ 50 at δ = 1/200” is what its lab shows after 2,000 steps', () => {
+    const lab = lesson('privacy-has-a-price').labs[0];
+    const cfg = decodeConfig(new URLSearchParams(lab.preset), undefined, []).config;
+    expect(cfg.points).toBe(200);
+    expect(cfg.dSteps).toBe(1); // one detective update per step
+    const b = privacyBudget(cfg, cfg.points, 2000);
+    expect(b.delta).toBeCloseTo(1 / 200, 12);
+    expect(b.epsilon!).toBeGreaterThan(49.5);
+    expect(b.epsilon!).toBeLessThan(50.5);
+    expect(b.text).toBe('ε = 49.9 at δ = 0.0050');
+    expect(privacyBudget({ ...cfg, sigma: 0 }, cfg.points, 2000).epsilon).toBeNull();
   });
 });
 
