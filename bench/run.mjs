@@ -8,6 +8,8 @@
 //     same page and the ratio to it, convergence over seeds, tensors before/after the steps);
 //   - inputLatencyMsDuringExperiment (on the `auto` lines): the playground answering clicks
 //     while the skew experiment trains in a Web Worker;
+//   - dpStepsPerSecond, plainStepsPerSecondBesideDp, dpRatioToPlain: private training (DP-SGD on
+//     the detective, C = 1, σ = 1) against the same run without it, timed in turns in one page;
 //   - initialJsKiBGzip: JavaScript the page loads before anything lazy (from dist/).
 // Then one line per image size × backend for the faces view's image GAN ({view: "faces", size,
 // backend, stepsPerSecond, ratioToWasm}).
@@ -232,6 +234,10 @@ try {
         kernelsPerStep: b.kernelsPerStep,
         referenceStepsPerSecond: round(b.referenceStepsPerSecond),
         ratioToReference: round(b.ratioToReference, 3),
+        // DP-SGD on the detective (C 1, σ 1) against plain training, timed in turns in one page
+        dpStepsPerSecond: round(b.dp?.dpStepsPerSecond),
+        plainStepsPerSecondBesideDp: round(b.dp?.plainStepsPerSecond),
+        dpRatioToPlain: round(b.dp?.ratio, 3),
         initialJsKiBGzip: round(js.kibGzip),
         errors: [...l.errors, ...b.errors].length ? [...l.errors, ...b.errors].slice(0, 3) : undefined,
       };

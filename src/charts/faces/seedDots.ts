@@ -4,6 +4,7 @@
  * line ("under-represented" below it). SVG, redrawn on each result.
  */
 import * as d3 from 'd3';
+import { plotFrame } from '../shared/plotFrame';
 import { DARKER } from '../../core/faces/faces';
 import { groupColour, groupShape, shapePath } from '../shared/palette';
 
@@ -38,15 +39,12 @@ export function draw(svgEl: SVGSVGElement, data: SeedDotsData, opt: { large?: bo
   const height = margin.top + innerH + margin.bottom;
   const svg = d3.select(svgEl).attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height);
 
-  let g = svg.select<SVGGElement>('g.plot');
-  if (g.empty()) {
-    g = svg.append('g').attr('class', 'plot');
-    g.append('g').attr('class', 'x axis');
-    g.append('g').attr('class', 'refs');
-    g.append('g').attr('class', 'dots');
-    g.append('text').attr('class', 'axis-label');
-  }
-  g.attr('transform', `translate(${margin.left},${margin.top})`);
+  const g = plotFrame(svg, margin, [
+    ['g', 'x axis'],
+    ['g', 'refs'],
+    ['g', 'dots'],
+    ['text', 'axis-label'],
+  ]);
   g.select<SVGGElement>('g.x')
     .attr('transform', `translate(0,${innerH})`)
     .call(d3.axisBottom(x).ticks(Math.max(3, Math.floor(innerW / 70))).tickFormat((v) => `${Math.round(+v * 100)}%`))

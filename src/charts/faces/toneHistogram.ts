@@ -5,6 +5,7 @@
  * bracket with the group's name and shape. SVG, redrawn on each update.
  */
 import * as d3 from 'd3';
+import { plotFrame } from '../shared/plotFrame';
 import { FACE_GROUPS, FACE_TONES } from '../../core/faces/faces';
 import { groupColour, groupShape, shapePath } from '../shared/palette';
 
@@ -53,16 +54,13 @@ export function draw(svgEl: SVGSVGElement, data: ToneHistogramData, opt: ToneHis
   const x0 = d3.scaleBand<number>().domain(FACE_TONES.map((_, i) => i)).range([0, innerW]).paddingInner(0.22).paddingOuter(0.08);
   const x1 = d3.scaleBand<string>().domain(['real', 'synthetic']).range([0, x0.bandwidth()]).padding(0.08);
 
-  let g = svg.select<SVGGElement>('g.plot');
-  if (g.empty()) {
-    g = svg.append('g').attr('class', 'plot');
-    g.append('g').attr('class', 'y axis');
-    g.append('g').attr('class', 'bars');
-    g.append('g').attr('class', 'swatches');
-    g.append('g').attr('class', 'brackets');
-    g.append('line').attr('class', 'baseline');
-  }
-  g.attr('transform', `translate(${margin.left},${margin.top})`);
+  const g = plotFrame(svg, margin, [
+    ['g', 'y axis'],
+    ['g', 'bars'],
+    ['g', 'swatches'],
+    ['g', 'brackets'],
+    ['line', 'baseline'],
+  ]);
   g.select<SVGGElement>('g.y')
     .call(d3.axisLeft(y).ticks(opt.large ? 5 : 4).tickSize(-innerW).tickFormat((v) => `${Math.round(+v * 100)}%`))
     .call((a) => a.selectAll('text').style('font-size', `${font}px`))

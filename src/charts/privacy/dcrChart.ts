@@ -4,6 +4,7 @@
  * apart without colour. SVG, redrawn on each update; the same axes style as lineChart.ts.
  */
 import * as d3 from 'd3';
+import { plotFrame } from '../shared/plotFrame';
 
 export interface DcrChartData {
   /** Bin edges (bins + 1) and each set's fraction per bin. */
@@ -27,16 +28,13 @@ export function drawDcr(svgEl: SVGSVGElement, data: DcrChartData | null, height 
   const svg = d3.select(svgEl).attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height);
   const innerW = width - MARGIN.left - MARGIN.right;
   const innerH = height - MARGIN.top - MARGIN.bottom;
-  let g = svg.select<SVGGElement>('g.plot');
-  if (g.empty()) {
-    g = svg.append('g').attr('class', 'plot');
-    g.append('g').attr('class', 'x axis');
-    g.append('g').attr('class', 'y axis');
-    g.append('path').attr('class', 'dcr-generated');
-    g.append('path').attr('class', 'dcr-holdout');
-    g.append('text').attr('class', 'axis-label x-label').text('distance to the closest training point');
-  }
-  g.attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
+  const g = plotFrame(svg, MARGIN, [
+    ['g', 'x axis'],
+    ['g', 'y axis'],
+    ['path', 'dcr-generated'],
+    ['path', 'dcr-holdout'],
+    ['text', 'axis-label x-label', 'distance to the closest training point'],
+  ]);
   const top = data ? data.edges[data.edges.length - 1] : 1;
   let peak = 0.05;
   if (data) for (const h of [data.generated, data.holdout]) for (let i = 0; i < h.length; i++) peak = Math.max(peak, h[i]);

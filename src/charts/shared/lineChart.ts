@@ -3,6 +3,7 @@
  * labelled reference lines (the 50% line, the noise floor). SVG, redrawn on each update.
  */
 import * as d3 from 'd3';
+import { plotFrame } from './plotFrame';
 
 export interface Series<T> {
   label: string;
@@ -53,16 +54,13 @@ export function draw<T>(svgEl: SVGSVGElement, rows: readonly T[], opt: LineChart
   }
   const y = d3.scaleLinear().domain(domain).nice().range([innerH, 0]);
 
-  let g = svg.select<SVGGElement>('g.plot');
-  if (g.empty()) {
-    g = svg.append('g').attr('class', 'plot');
-    g.append('g').attr('class', 'x axis');
-    g.append('g').attr('class', 'y axis');
-    g.append('g').attr('class', 'refs');
-    g.append('g').attr('class', 'lines');
-    g.append('text').attr('class', 'axis-label x-label').text('training step');
-  }
-  g.attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
+  const g = plotFrame(svg, MARGIN, [
+    ['g', 'x axis'],
+    ['g', 'y axis'],
+    ['g', 'refs'],
+    ['g', 'lines'],
+    ['text', 'axis-label x-label', 'training step'],
+  ]);
   // "2k" when every tick is a whole thousand, else plain "1,200" (not "1.2k" or "0.1k")
   const xTicks = Math.max(2, Math.floor(innerW / 80));
   const xFormat = x.ticks(xTicks).every((v) => v % 1000 === 0) ? d3.format('~s') : d3.format(',');

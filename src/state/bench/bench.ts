@@ -71,6 +71,15 @@ export interface BenchResult {
   tensorsAfter: number;
   tensorsAfterDispose: number;
   tensorsAtStart: number;
+  /** DP-SGD on the detective (C = 1, σ = 1) against the same run without it, timed alternately. */
+  dp: DpCost;
+}
+
+export interface DpCost {
+  plainStepsPerSecond: number;
+  dpStepsPerSecond: number;
+  /** dp ÷ plain: the share of plain training's speed that private training keeps. */
+  ratio: number;
 }
 
 /**
@@ -170,6 +179,45 @@ async function headlessRun(o: BenchOptions, progress: (m: string) => void) {
   return { stepsPerSecond: steps / (trainMs / 1000), steps, kernelsPerStep, before, after, afterDispose: tf.memory().numTensors, atStart };
 }
 
+/** Steps per second of one trainer over about `ms` of training (after a warm-up and a drain). */
+async function timedRate(cfg: Config, data: PointSet, ms: number): Promise<number> {
+  const trainer = new Trainer(specFromConfig(cfg), data);
+  try {
+    for (let i = 0; i < 10; i++) trainer.step();
+    await trainer.lossG!.data();
+    let steps = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < ms) {
+      for (let i = 0; i < 25; i++) trainer.step();
+      await trainer.lossG!.data();
+      steps += 25;
+    }
+    return steps / ((performance.now() - t0) / 1000);
+  } finally {
+    trainer.dispose();
+  }
+}
+
+/**
+ * What DP-SGD costs (issue 14, item 4): the bench's run with private training on (per-example
+ * clipping to C = 1, noise σ = 1) and off, timed in turns (plain, DP, plain, DP) so that a
+ * shared machine's load falls on both; the ratio is taken within this page.
+ */
+async function dpCost(o: BenchOptions): Promise<DpCost> {
+  const { cfg, data } = makeRun(o.recipe, 1);
+  const priv: Config = { ...cfg, dp: '1', clip: 1, sigma: 1 };
+  const ms = Math.max(250, o.referenceMs / 2);
+  let plain = 0;
+  let dp = 0;
+  for (let round = 0; round < 2; round++) {
+    plain += await timedRate(cfg, data, ms);
+    await yieldToPage();
+    dp += await timedRate(priv, data, ms);
+    await yieldToPage();
+  }
+  return { plainStepsPerSecond: plain / 2, dpStepsPerSecond: dp / 2, ratio: dp / plain };
+}
+
 /**
  * Train one seed until it has settled (isSettled: converged, and the detective at a coin toss)
  * and stayed so: the first check (every `checkEvery` steps) that passes and is followed by `confirm` more passing checks. A single passing check
@@ -222,6 +270,8 @@ export async function runBench(o: BenchOptions, progress: (m: string) => void): 
   const ref2 = timeReference(refSpec, probeRun.data, () => performance.now(), o.referenceMs);
   // the machine is shared: average the reference before and after the headless run
   const refRate = (ref1.stepsPerSecond + ref2.stepsPerSecond) / 2;
+  progress('private training (DP-SGD) against plain');
+  const dp = await dpCost(o);
   const seeds: SeedRun[] = [];
   for (const seed of o.seeds) {
     progress(`convergence, seed ${seed}`);
@@ -250,5 +300,6 @@ export async function runBench(o: BenchOptions, progress: (m: string) => void): 
     tensorsAfter: h.after,
     tensorsAfterDispose: h.afterDispose,
     tensorsAtStart: h.atStart,
+    dp,
   };
 }
