@@ -7,11 +7,12 @@
 import { tf } from '../../core/shared/tf';
 import { Trainer } from '../../core/gan/trainer';
 import type { TrainerState } from '../../core/gan/trainer';
-import type { BackendDecision, BackendName } from '../../core/backend/backend';
+import type { BackendName } from '../../core/backend/backend';
 import { DARKER, FACE_GROUPS, faceSource, makeFaceSet } from '../../core/faces/faces';
 import { faceTrainerSpec } from '../../core/faces/spec';
 import { Rng } from '../../core/shared/rng';
 import { frameHost, pagePlatform } from '../platform/platform';
+import { LiveView } from '../shared/liveView.svelte';
 import { LiveRun, trainerSaves } from '../shared/liveRun.svelte';
 import type { LiveHandle, LivePlan } from '../shared/liveRun.svelte';
 import { FACE_READBACK_MS, FacesLoop } from '../../core/faces/loop';
@@ -65,7 +66,7 @@ interface FacesLabRun extends LiveHandle<TrainerState> {
   heldOut: tf.Tensor2D;
 }
 
-export class FacesLab {
+export class FacesLab extends LiveView<FacesLabRun, FacesLoop> {
   settings = $state<FaceSettings>({ ...DEFAULT_FACE_SETTINGS });
   /** What the view is waiting for while busy. */
   status = $state('Getting ready…');
@@ -109,6 +110,7 @@ export class FacesLab {
   private lastSummary = -Infinity;
 
   constructor() {
+    super();
     this.live = new LiveRun<FacesLabRun, FacesLoop>(
       {
         loop: (events) =>
@@ -137,31 +139,6 @@ export class FacesLab {
     );
     this.loop = this.live.loop;
     this.loop.stopAt = PAUSE_STEP;
-  }
-
-  get trainer(): Trainer | null {
-    return this.live.run?.trainer ?? null;
-  }
-  get running(): boolean {
-    return this.live.running;
-  }
-  get busy(): boolean {
-    return this.live.busy;
-  }
-  get decision(): BackendDecision | null {
-    return this.live.decision;
-  }
-  get notices(): string[] {
-    return this.live.notices;
-  }
-  set notices(v: string[]) {
-    this.live.notices = v;
-  }
-  get error(): string | null {
-    return this.live.error;
-  }
-  get diverged(): boolean {
-    return this.live.diverged;
   }
 
   /** Apply settings; a new run starts when the data, seed, size or backend changed. */
@@ -308,19 +285,6 @@ export class FacesLab {
     const t0 = performance.now();
     const metrics = memorisation({ x, n, dim }, train, holdout);
     this.memo = { step, samples: x, n, metrics, ms: performance.now() - t0 };
-  }
-
-  dismissNotice(i: number): void {
-    this.live.dismissNotice(i);
-  }
-
-  destroy(): void {
-    this.live.destroy();
-  }
-
-  /** For tests: live tensor count. */
-  tensorCount(): number {
-    return this.live.tensorCount();
   }
 
   get darkerShare(): number {

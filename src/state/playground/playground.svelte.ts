@@ -19,9 +19,9 @@ import type { TrainerState } from '../../core/gan/trainer';
 import { Probe } from '../../core/gan/probe';
 import { READBACK_INTERVAL_MS, TrainingLoop } from '../../core/loop/loop';
 import type { Snapshot } from '../../core/loop/loop';
-import type { BackendDecision } from '../../core/backend/backend';
 import { Rng } from '../../core/shared/rng';
 import { frameHost, pagePlatform } from '../platform/platform';
+import { LiveView } from '../shared/liveView.svelte';
 import { LiveRun, trainerSaves } from '../shared/liveRun.svelte';
 import type { LiveHandle, LivePlan, StepKind } from '../shared/liveRun.svelte';
 import { runInWorker, workersAvailable } from '../shared/workerClient';
@@ -60,7 +60,7 @@ interface PlaygroundRun extends LiveHandle<TrainerState> {
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-export class Playground {
+export class Playground extends LiveView<PlaygroundRun, TrainingLoop> {
   config = $state<Config>({ ...DEFAULT_CONFIG });
   drawn = $state.raw<DrawnPoint[]>(starterDrawing());
   /** Which group a drawn click adds to. */
@@ -96,6 +96,7 @@ export class Playground {
   private firstStepShown = false;
 
   constructor() {
+    super();
     this.live = new LiveRun<PlaygroundRun, TrainingLoop>(
       {
         loop: (events) => new TrainingLoop(frameHost, { ...events, snapshot: (s) => this.onSnapshot(s) }),
@@ -123,34 +124,6 @@ export class Playground {
       { readbackMs: { normal: READBACK_INTERVAL_MS, reduced: 500 }, saveEveryMs: 2000, offerRestore: true, platform: pagePlatform },
     );
     this.loop = this.live.loop;
-  }
-
-  get trainer(): Trainer | null {
-    return this.live.run?.trainer ?? null;
-  }
-  get running(): boolean {
-    return this.live.running;
-  }
-  get busy(): boolean {
-    return this.live.busy;
-  }
-  get decision(): BackendDecision | null {
-    return this.live.decision;
-  }
-  get notices(): string[] {
-    return this.live.notices;
-  }
-  set notices(v: string[]) {
-    this.live.notices = v;
-  }
-  get error(): string | null {
-    return this.live.error;
-  }
-  get diverged(): boolean {
-    return this.live.diverged;
-  }
-  get canRestore(): boolean {
-    return this.live.canRestore;
   }
 
   get step(): number {
@@ -376,14 +349,6 @@ export class Playground {
     }
   }
 
-  dismissNotice(i: number): void {
-    this.live.dismissNotice(i);
-  }
-
-  destroy(): void {
-    this.live.destroy();
-  }
-
   /**
    * For the browser tests (through the 'playground' hook): the points the shown memorisation was
    * measured on and the budget's inputs, as plain arrays.
@@ -406,8 +371,4 @@ export class Playground {
     };
   }
 
-  /** For tests and the bench: live tensor count. */
-  tensorCount(): number {
-    return this.live.tensorCount();
-  }
 }
