@@ -250,41 +250,50 @@ export function runGenerations(args: GenerationsArgs, onProgress?: GenerationsPr
   const minority = source.shares.indexOf(Math.min(...source.shares));
   const n = real.n;
   const sampleSize = args.sampleSize ?? DEFAULT_SAMPLE_SIZE;
-  const total = policies.length * generations;
+  // generation 0 learns from the real data under every policy with the same seed, so it is
+  // trained and measured once and each policy hands off from that one model
+  const total = 1 + policies.length * (generations - 1);
+  const first = fitGeneration(args, nGroups, real, 0, (s, steps) => onProgress?.({ policy: policies[0], generation: 0, step: s, steps, done: s / steps / total }));
+  if (!first) return null;
   const runs: PolicyRun[] = [];
-  for (const [pi, policy] of policies.entries()) {
-    const results: GenerationResult[] = [];
-    const pool: PointSet[] = [real];
-    let train: PointSet = real;
-    let realIn = n;
-    for (let k = 0; k < generations; k++) {
-      const report = (s: number, steps: number) =>
-        onProgress?.({ policy, generation: k, step: s, steps, done: (pi * generations + k + s / steps) / total });
-      const model = fitGeneration(args, nGroups, train, k, report);
-      if (!model) return null;
-      try {
-        results.push({ ...measureGeneration(model, ctx, seed, k, minority, sampleSize), trainingSize: train.n, realInTraining: realIn, syntheticInTraining: train.n - realIn });
-        if (k + 1 < generations) {
-          const nFresh = policy === 'fresh' ? Math.round(fresh * n) : 0;
-          const made = model.sample(new Rng(seed).fork(`handoff-${k + 1}`), n - nFresh);
-          const synthetic: PointSet = { x: made, g: groupsByRealDensity(ctx, made, n - nFresh), n: n - nFresh, dim: 2 };
-          if (policy === 'replace') {
-            train = synthetic;
-            realIn = 0;
-          } else if (policy === 'accumulate') {
-            pool.push(synthetic);
-            train = concatSets(pool);
-            realIn = n;
-          } else {
-            train = nFresh === n ? freshRealSample(source, seed, k + 1, n) : concatSets([freshRealSample(source, seed, k + 1, nFresh), synthetic]);
-            realIn = nFresh;
+  try {
+    const firstResult: GenerationResult = { ...measureGeneration(first, ctx, seed, 0, minority, sampleSize), trainingSize: n, realInTraining: n, syntheticInTraining: 0 };
+    for (const [pi, policy] of policies.entries()) {
+      const results: GenerationResult[] = [];
+      const pool: PointSet[] = [real];
+      let train: PointSet = real;
+      let realIn = n;
+      for (let k = 0; k < generations; k++) {
+        const report = (s: number, steps: number) =>
+          onProgress?.({ policy, generation: k, step: s, steps, done: (1 + pi * (generations - 1) + (k - 1) + s / steps) / total });
+        const model: Model | null = k === 0 ? first : fitGeneration(args, nGroups, train, k, report);
+        if (!model) return null;
+        try {
+          results.push(k === 0 ? firstResult : { ...measureGeneration(model, ctx, seed, k, minority, sampleSize), trainingSize: train.n, realInTraining: realIn, syntheticInTraining: train.n - realIn });
+          if (k + 1 < generations) {
+            const nFresh = policy === 'fresh' ? Math.round(fresh * n) : 0;
+            const made = model.sample(new Rng(seed).fork(`handoff-${k + 1}`), n - nFresh);
+            const synthetic: PointSet = { x: made, g: groupsByRealDensity(ctx, made, n - nFresh), n: n - nFresh, dim: 2 };
+            if (policy === 'replace') {
+              train = synthetic;
+              realIn = 0;
+            } else if (policy === 'accumulate') {
+              pool.push(synthetic);
+              train = concatSets(pool);
+              realIn = n;
+            } else {
+              train = nFresh === n ? freshRealSample(source, seed, k + 1, n) : concatSets([freshRealSample(source, seed, k + 1, nFresh), synthetic]);
+              realIn = nFresh;
+            }
           }
+        } finally {
+          if (model !== first) model.dispose();
         }
-      } finally {
-        model.dispose();
       }
+      runs.push({ policy, generations: results });
     }
-    runs.push({ policy, generations: results });
+  } finally {
+    first.dispose();
   }
   return {
     seed,

@@ -41,6 +41,17 @@ describe('generations experiment', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('trains generation 0 once for all policies, and its progress climbs to 1 without going back', () => {
+    const seen: { policy: string; generation: number; done: number }[] = [];
+    runGenerations(gan, (p) => void seen.push({ policy: p.policy, generation: p.generation, done: p.done }));
+    // generation 0 is reported under the first policy only: one model, not one per policy
+    expect(new Set(seen.filter((p) => p.generation === 0).map((p) => p.policy))).toEqual(new Set(['replace']));
+    for (let i = 1; i < seen.length; i++) expect(seen[i].done).toBeGreaterThanOrEqual(seen[i - 1].done);
+    expect(seen.at(-1)!.done).toBeCloseTo(1, 12);
+    // every later generation of every policy is trained
+    for (const policy of ['replace', 'accumulate', 'fresh']) for (const k of [1, 2]) expect(seen.some((p) => p.policy === policy && p.generation === k), `${policy} ${k}`).toBe(true);
+  });
+
   it('sizes the training sets as documented: replace n synthetic, accumulate (k+1)·n with n real, fresh half real', () => {
     const r = runGenerations({ ...gan, generator: 'gmm', generations: 4 })!;
     const size = (p: number) => r.runs[p].generations.map((g) => [g.trainingSize, g.realInTraining]);
