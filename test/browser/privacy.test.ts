@@ -71,3 +71,62 @@ describe('privacy–fidelity sweep', () => {
     await context.close();
   }, 60_000);
 });
+
+type PrivacyHook = {
+  forgelab: {
+    playground: {
+      fastForward(n: number): void;
+      running: boolean;
+      snapshot: { step: number } | null;
+      privacyForTests(): { step: number; generated: number[]; train: { x: number[]; n: number }; holdout: { x: number[]; n: number } | null; detectiveUpdates: number; batch: number; sigma: number; delta: number; dp: string } | null;
+    };
+  };
+};
+
+/** Nearest distance from each row of `from` to the rows of `to` (rows of 2), written here apart from core's. */
+function nearestDistances(from: number[], to: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < from.length; i += 2) {
+    let best = Infinity;
+    for (let j = 0; j < to.length; j += 2) best = Math.min(best, Math.hypot(from[i] - to[j], from[i + 1] - to[j + 1]));
+    out.push(best);
+  }
+  return out;
+}
+
+describe('memorisation and the privacy budget in the playground', () => {
+  // seed 3, fixed before the run; a 32-point set with DP on (C 1, σ 1) and both plot layers
+  it('shows closer-to-train as recomputed from its own points, ε as core computes it, and the held-out layer', async () => {
+    const { page, context, problems } = await openPage(app.browser, app.url, { width: 1440, height: 900 });
+    await page.goto(`${app.url}#/?n=32&seed=3&dp=1&clip=1&sigma=1&backend=wasm&heldout=1&copies=1`);
+    await expect.poll(() => page.getByTestId('play').isEnabled(), { timeout: 60_000 }).toBe(true);
+    await page.evaluate(() => (globalThis as unknown as PrivacyHook).forgelab.playground.fastForward(600));
+    await expect
+      .poll(() => page.evaluate(() => { const pg = (globalThis as unknown as PrivacyHook).forgelab.playground; return !pg.running && (pg.snapshot?.step ?? 0) >= 600 && pg.privacyForTests()?.step === pg.snapshot?.step; }), { timeout: 120_000 })
+      .toBe(true);
+    const p = (await page.evaluate(() => (globalThis as unknown as PrivacyHook).forgelab.playground.privacyForTests()))!;
+    expect(p.train.n).toBe(32);
+    expect(p.holdout?.n).toBe(32);
+    const dTrain = nearestDistances(p.generated, p.train.x);
+    const dHold = nearestDistances(p.generated, p.holdout!.x);
+    const closer = dTrain.reduce((s, d, i) => s + (d < dHold[i] ? 1 : d === dHold[i] ? 0.5 : 0), 0) / dTrain.length;
+    expect(dTrain.length).toBeGreaterThanOrEqual(1000);
+    expect(await num(page, 'metric-closer-to-train')).toBeCloseTo(closer, 9);
+    expect(await num(page, 'metric-overfitting-score')).toBeCloseTo(Math.min(2 * (1 - closer), 1), 9);
+    // the budget: q = batch / n, one accountant step per detective update, δ = 1/n by default
+    const e = epsilon({ q: Math.min(1, p.batch / 32), sigma: 1, steps: p.detectiveUpdates, delta: 1 / 32 });
+    expect(p.detectiveUpdates).toBeGreaterThanOrEqual(600);
+    expect(await num(page, 'metric-epsilon')).toBe(e.epsilon);
+    expect(await page.getByTestId('metric-epsilon').getAttribute('data-status')).toBe('ok');
+    await expect.poll(() => page.getByTestId('legend-heldout').isVisible()).toBe(true);
+    // σ = 0 states no number, in words
+    await page.locator('#setting-sigma').evaluate((el: HTMLInputElement) => {
+      el.value = '0';
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await expect.poll(() => page.getByTestId('metric-epsilon').getAttribute('data-status')).toBe('no-privacy');
+    expect(await page.getByTestId('metric-epsilon').textContent()).toMatch(/no ε/);
+    expect(problems).toEqual({ errors: [], external: [] });
+    await context.close();
+  }, 180_000);
+});

@@ -50,7 +50,8 @@ export function privacyBudget(cfg: Pick<Config, 'dp' | 'sigma' | 'delta' | 'batc
   const q = Math.min(1, cfg.batch / n);
   const base = { delta, q, sigma: cfg.sigma, steps: detectiveUpdates };
   if (cfg.dp !== '1') return { ...base, epsilon: null, status: 'off', text: 'no ε: private training is off, so there is no privacy promise at all.' };
-  const r = epsilon({ q, sigma: cfg.sigma, steps: detectiveUpdates, delta });
+  // σ = 0 promises nothing for the run, even before its first step (when nothing is released yet)
+  const r = cfg.sigma === 0 ? { status: 'no-privacy' as const, epsilon: Infinity } : epsilon({ q, sigma: cfg.sigma, steps: detectiveUpdates, delta });
   if (r.status === 'no-privacy') return { ...base, epsilon: null, status: r.status, text: 'no ε: with σ = 0 the updates carry no noise, so no privacy promise can be made (ε would be infinite).' };
   if (r.status !== 'ok' || !Number.isFinite(r.epsilon)) return { ...base, epsilon: null, status: r.status, text: 'no ε: these settings state no privacy mechanism the accountant can measure.' };
   return { ...base, epsilon: r.epsilon, status: 'ok', text: `ε = ${fmtEps(r.epsilon)} at δ = ${fmtDelta(delta)}` };

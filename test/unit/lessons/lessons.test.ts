@@ -137,6 +137,10 @@ describe('lessons about memorisation and privacy', () => {
     expect(b.epsilon!).toBeLessThan(50.5);
     expect(b.text).toBe('ε = 49.9 at δ = 0.0050');
     expect(privacyBudget({ ...cfg, sigma: 0 }, cfg.points, 2000).epsilon).toBeNull();
+    // σ = 0 states no ε even at step 0, before anything is released; with noise, step 0 is ε = 0
+    expect(privacyBudget({ ...cfg, sigma: 0 }, cfg.points, 0)).toMatchObject({ epsilon: null, status: 'no-privacy' });
+    expect(privacyBudget(cfg, cfg.points, 0)).toMatchObject({ epsilon: 0, status: 'ok' });
+    expect(privacyBudget({ ...cfg, dp: '0' }, cfg.points, 2000)).toMatchObject({ epsilon: null, status: 'off' });
   });
 });
 
