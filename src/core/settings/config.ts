@@ -142,7 +142,7 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'sigma', url: 'sigma', kind: 'float', section: 'privacy', min: 0, max: 10, step: 0.05, format: 'plain',
     label: 'Noise multiplier σ',
     help: 'How much random noise hides each step’s sum, as a multiple of C; 0 means no noise and no privacy promise.' },
-  { key: 'delta', url: 'delta', kind: 'float', section: 'privacy', min: 0, max: 0.1, step: 1e-6, format: 'exp',
+  { key: 'delta', url: 'delta', kind: 'float', section: 'privacy', min: 0, max: 0.1, step: 1e-6, format: 'exp', zeroLabel: '1/n',
     label: 'δ of the budget',
     help: 'The small chance the privacy promise is allowed to fail; 0 means 1/n (one over the training points).' },
   { key: 'seed', url: 'seed', kind: 'int', section: 'run', min: 1, max: 999999, step: 1,

@@ -22,6 +22,8 @@ export interface NumberRow<K extends string = string, S extends string = string>
   max: number;
   step?: number;
   format?: 'percent' | 'plain' | 'exp';
+  /** What the control shows for 0 when 0 stands for something else (δ: 0 means 1/n). */
+  zeroLabel?: string;
 }
 export interface EnumRow<K extends string = string, S extends string = string> extends Row<K, S> {
   kind: 'enum';
