@@ -9,6 +9,10 @@
  * (off-palette share):
  *   90/10: seed 1 0.000 (0.27), seed 2 0.000 (0.18), seed 3 0.000 (0.62)
  *   50/50: seed 1 0.479 (0.13), seed 2 0.491 (0.46), seed 3 0.501 (0.21)
+ * Rerun on 2026-12-03 (two CI runs, the same numbers both times; the networks' code changed in
+ * between, the claims did not):
+ *   90/10: seed 1 0.000 (0.31), seed 2 0.000 (0.08), seed 3 0.000 (0.05)
+ *   50/50: seed 1 0.479 (0.12), seed 2 0.548 (0.43), seed 3 0.415 (0.28)
  * At step 500 the forger draws "average" faces, and at 90/10 the average is a lighter face.
  * Later it finds the darker faces again: at 90/10 their share wanders between 0 and 9% over
  * steps 600–1,000 (real: 10%), so the claim is about a short, plain-recipe training.
