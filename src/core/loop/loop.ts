@@ -75,6 +75,11 @@ export class TrainingLoop extends SliceLoop {
   /** Minimum time between readbacks (and so between redraws); raised for reduced motion. */
   readbackInterval = READBACK_INTERVAL_MS;
   evaluationInterval = EVALUATION_INTERVAL_MS;
+  /**
+   * Whether whoever draws the snapshots keeps up (a worker asks the page); an unforced readback
+   * waits while it does not, and training goes on meanwhile.
+   */
+  mayPost: () => boolean = () => true;
   private lastEvaluation = -Infinity;
   private evaluation: Evaluation | null = null;
   /** How long the last readback took to come back (long on a busy or software GPU). */
@@ -166,6 +171,7 @@ export class TrainingLoop extends SliceLoop {
     // a device that takes long to answer (WebGL on a software rasteriser) is asked less often,
     // so it spends its time training rather than drawing
     if (!force && now - this.lastReadback < Math.max(this.readbackInterval, 2 * this.lastLatency)) return;
+    if (!force && !this.mayPost()) return;
     const probe = this.probe;
     const full = force || !probe || !this.evaluation || now - this.lastEvaluation >= this.evaluationInterval;
     if (!full && !probe) return;

@@ -8,6 +8,9 @@
 import { tf } from '../shared/tf';
 import type { Trainer } from '../gan/trainer';
 
+/** Which network a manual step trains: both, the detective only or the forger only. */
+export type StepKind = 'both' | 'detective' | 'forger';
+
 export interface LoopHost {
   now(): number;
   /** Run cb soon, after pending input and rendering (e.g. setTimeout 0). */

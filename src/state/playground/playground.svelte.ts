@@ -5,40 +5,37 @@
  */
 import { DEFAULT_CONFIG, RUN_KEYS } from '../../core/settings/config';
 import type { Config } from '../../core/settings/config';
-import { cleanDrawn, makeSource, starterDrawing, trainingSet } from '../../core/data/datasets';
-import { trainAndHoldout } from '../../core/privacy/holdout';
+import { cleanDrawn, starterDrawing } from '../../core/data/datasets';
 import type { DrawnPoint, Group, PointSet, Source } from '../../core/data/datasets';
-import { makeEvalContext } from '../../core/metrics/evaluate';
 import type { GroupDensity } from '../../core/metrics/groups';
 import type { EvalContext } from '../../core/metrics/evaluate';
 import { representation } from '../../core/skew/skew';
 import type { Representation } from '../../core/skew/skew';
 import { JS_SAMPLES } from '../../core/metrics/metrics';
-import { Trainer, specFromConfig } from '../../core/gan/trainer';
 import type { TrainerState } from '../../core/gan/trainer';
-import { Probe } from '../../core/gan/probe';
-import { READBACK_INTERVAL_MS, TrainingLoop } from '../../core/loop/loop';
+import { READBACK_INTERVAL_MS } from '../../core/loop/loop';
 import type { Snapshot } from '../../core/loop/loop';
-import { Rng } from '../../core/shared/rng';
-import { frameHost, pagePlatform } from '../platform/platform';
+import { planPlaygroundRun, probeLayout } from '../../core/loop/playgroundEngine';
 import { LiveView } from '../shared/liveView.svelte';
-import { LiveRun, trainerSaves } from '../shared/liveRun.svelte';
+import type { TrainerView } from '../shared/liveView.svelte';
+import { LiveRun } from '../shared/liveRun.svelte';
 import type { LiveHandle, LivePlan, StepKind } from '../shared/liveRun.svelte';
+import { pageThreadNotice } from '../shared/liveThread';
 import { runInWorker, workersAvailable } from '../shared/workerClient';
+import { playgroundSide } from './engine';
+import type { PlaygroundLoop, PlaygroundSide } from './engine';
 import { appendRow, summarise } from './history';
-import { memorisationApplies } from '../../core/privacy/live';
 import type { LiveMemorisation } from '../../core/privacy/live';
 import { appendMemorisation, privacyBudget, summariseMemorisation } from './privacy';
 import type { MemorisationRow, PrivacyBudget } from './privacy';
 import type { HistoryRow } from './history';
 
-export const VISUAL_POINTS = 400;
+export { FIELD_CELLS, VISUAL_POINTS } from '../../core/loop/playgroundEngine';
 /**
  * Charts take a history row at most this often while training: redrawing the four SVG charts
  * costs tens of milliseconds, so they move twice a second while the plot redraws thirty times.
  */
 export const HISTORY_INTERVAL_MS = 500;
-export const FIELD_CELLS = 48;
 
 export interface ViewToggles {
   field: boolean;
@@ -50,17 +47,15 @@ export interface ViewToggles {
   copies: boolean;
 }
 
-/** One playground run: the trainer, what the plot draws from it, and the data it learns. */
+/** One playground run as the page holds it: its trainer (or the worker's proxy of it) and its number. */
 interface PlaygroundRun extends LiveHandle<TrainerState> {
-  trainer: Trainer;
-  probe: Probe | null;
-  /** The fixed latent points pushed through the forger for every drawn frame. */
-  visual: Float32Array;
+  trainer: TrainerView;
+  id: number;
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-export class Playground extends LiveView<PlaygroundRun, TrainingLoop> {
+export class Playground extends LiveView<PlaygroundRun, PlaygroundLoop> {
   config = $state<Config>({ ...DEFAULT_CONFIG });
   drawn = $state.raw<DrawnPoint[]>(starterDrawing());
   /** Which group a drawn click adds to. */
@@ -88,8 +83,10 @@ export class Playground extends LiveView<PlaygroundRun, TrainingLoop> {
   groups: Group[] = $derived(this.source?.groups ?? []);
 
   /** The run's life cycle: backend, recovery, divergence, play/pause/step, notices. */
-  readonly live: LiveRun<PlaygroundRun, TrainingLoop>;
-  readonly loop: TrainingLoop;
+  readonly live: LiveRun<PlaygroundRun, PlaygroundLoop>;
+  readonly loop: PlaygroundLoop;
+  /** Where the run trains: the live training worker, or the page's thread where there is none. */
+  readonly side: PlaygroundSide;
   private lastSummary = 0;
   /** Main-plot draws so far (the bench's frames per second). Not reactive. */
   framesDrawn = 0;
@@ -97,14 +94,12 @@ export class Playground extends LiveView<PlaygroundRun, TrainingLoop> {
 
   constructor() {
     super();
-    this.live = new LiveRun<PlaygroundRun, TrainingLoop>(
+    const side = (this.side = playgroundSide());
+    this.live = new LiveRun<PlaygroundRun, PlaygroundLoop>(
       {
-        loop: (events) => new TrainingLoop(frameHost, { ...events, snapshot: (s) => this.onSnapshot(s) }),
+        loop: (events) => side.attach({ ...events, snapshot: (s) => this.onSnapshot(s) }),
         plan: () => this.plan(),
-        dispose: (run) => {
-          run.trainer.dispose();
-          run.probe?.dispose();
-        },
+        dispose: (run) => side.free(run.id),
         words: {
           diverged: (step, saved) =>
             `Training blew up at step ${count(step)}: a loss or a generated point stopped being a number. This usually means a learning rate is too high. ${saved !== null ? `Restore the last good state (step ${count(saved)}) and lower a learning rate, or reset.` : 'Lower a learning rate and reset.'}`,
@@ -121,9 +116,10 @@ export class Playground extends LiveView<PlaygroundRun, TrainingLoop> {
         settled: (d) => performance.mark('forgelab:backend-decided', { detail: { backend: d.backend } }),
       },
       // reduced motion: the plot and charts change twice a second instead of about thirty times
-      { readbackMs: { normal: READBACK_INTERVAL_MS, reduced: 500 }, saveEveryMs: 2000, offerRestore: true, platform: pagePlatform },
+      { readbackMs: { normal: READBACK_INTERVAL_MS, reduced: 500 }, saveEveryMs: 2000, offerRestore: true, platform: side.platform },
     );
     this.loop = this.live.loop;
+    if (side.thread.where === 'page') this.live.notify(pageThreadNotice(side.thread.why));
   }
 
   get step(): number {
@@ -183,18 +179,14 @@ export class Playground extends LiveView<PlaygroundRun, TrainingLoop> {
   /** The data and spec of a run from the current settings; the run is built once the backend is in use. */
   private plan(): LivePlan<PlaygroundRun> {
     const cfg = $state.snapshot(this.config) as Config;
-    const source = makeSource(cfg, this.drawn);
-    const data = trainingSet(source, cfg.data === 'drawn' ? Math.max(cfg.points, this.drawn.length) : cfg.points, cfg.seed);
-    const spec = specFromConfig(cfg);
-    // the held-out twin: as many fresh real points as the training set, from the seed's own stream
-    const holdout = cfg.data !== 'drawn' && memorisationApplies(data.n) ? trainAndHoldout(source, data.n, cfg.seed).holdout : null;
+    const drawn = this.drawn.map((p) => ({ ...p }));
+    const planned = planPlaygroundRun(cfg, drawn);
+    const { source, data, spec, holdout } = planned;
     return {
       backend: { choice: cfg.backend, spec, data },
-      build: () => {
-        const ctx = makeEvalContext(source, cfg.seed);
-        const trainer = new Trainer(spec, data);
-        const visual = new Rng(cfg.seed).fork('visual-noise').fill(new Float32Array(VISUAL_POINTS * spec.noiseDim), spec.noise);
-        const run: PlaygroundRun = { trainer, visual, probe: this.makeProbe(trainer, visual), ...trainerSaves(trainer) };
+      build: async () => {
+        const { trainer, ctx, id } = await this.side.build({ config: cfg, drawn, layout: probeLayout(this.show) }, planned);
+        const run: PlaygroundRun = { trainer, id, save: () => this.side.save(), restore: (s) => this.side.restore(s) };
         this.source = source;
         this.data = data;
         this.holdout = holdout;
@@ -207,39 +199,29 @@ export class Playground extends LiveView<PlaygroundRun, TrainingLoop> {
         this.lastHistory = -Infinity;
         this.history = [];
         this.snapshot = null;
-        this.loop.setRun(trainer, ctx, run.probe, holdout ? { train: data, holdout } : null);
         this.loop.speed = cfg.speed;
         return run;
       },
     };
   }
 
-  private makeProbe(trainer: Trainer, visual: Float32Array): Probe {
-    return new Probe(
-      trainer,
-      {
-        points: VISUAL_POINTS,
-        field: FIELD_CELLS,
-        manifoldLines: this.show.manifold ? 9 : 0,
-        manifoldSamples: 41,
-        arrows: this.show.arrows,
-      },
-      visual,
-    );
-  }
-
   /** Toggle a view layer; the probe is rebuilt so no work is done for hidden layers. */
   setToggle(key: keyof ViewToggles, on: boolean): void {
     this.show = { ...this.show, [key]: on };
-    const run = this.live.run;
-    if ((key === 'manifold' || key === 'arrows') && run) {
-      const old = run.probe;
-      run.probe = this.makeProbe(run.trainer, run.visual);
-      this.loop.setProbe(run.probe);
-      // the old probe may still be in a readback; free it after that settles
-      setTimeout(() => old?.dispose(), 1000);
+    if ((key === 'manifold' || key === 'arrows') && this.live.run) {
+      this.side.setLayout(probeLayout(this.show));
       if (!this.running) this.live.refresh();
     }
+  }
+
+  /** Force a WebGL context loss where the run trains (the fault tests). */
+  loseWebglContext(): Promise<boolean> {
+    return this.side.loseContext();
+  }
+
+  destroy(): void {
+    super.destroy();
+    this.side.close();
   }
 
   play(): void {

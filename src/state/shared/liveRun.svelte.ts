@@ -18,7 +18,8 @@ import type { BackendDecision, BackendName } from '../../core/backend/backend';
 import type { BackendChoice } from '../../core/settings/config';
 import type { PointSet } from '../../core/data/datasets';
 
-export type StepKind = 'both' | 'detective' | 'forger';
+import type { StepKind } from '../../core/loop/sliceLoop';
+export type { StepKind };
 
 /** Where training runs: the loop of the page today (core/loop, core/faces/loop), a worker later. */
 export interface LiveLoop {
@@ -67,7 +68,8 @@ export interface BackendRequest {
 /** A planned run: its backend request and how to build it once that backend is in use. */
 export interface LivePlan<Run> {
   backend: BackendRequest;
-  build(decision: BackendDecision): Run;
+  /** Synchronous on the page's thread; a promise where the run is built in a worker. */
+  build(decision: BackendDecision): Run | Promise<Run>;
 }
 
 export interface LiveWords {
@@ -211,7 +213,11 @@ export class LiveRun<Run extends LiveHandle<S>, L extends LiveLoop = LiveLoop, S
       if (!plan || stale()) return;
       decision = await this.pick(plan.backend);
       if (stale()) return;
-      run = plan.build(decision);
+      run = await plan.build(decision);
+      if (stale()) {
+        this.adapter.dispose(run);
+        return;
+      }
     } catch (e) {
       if (!stale()) {
         this.error = e instanceof Error ? e.message : String(e);

@@ -4,14 +4,26 @@
  * The playground and the faces lab extend it, so a new live view gets the same surface by
  * extending it and making its `live`.
  */
-import type { Trainer, TrainerState } from '../../core/gan/trainer';
+import type { TrainerState } from '../../core/gan/trainer';
 import type { BackendDecision } from '../../core/backend/backend';
 import type { LiveHandle, LiveLoop, LiveRun } from './liveRun.svelte';
 
-export abstract class LiveView<Run extends LiveHandle<TrainerState> & { trainer: Trainer }, L extends LiveLoop> {
+/**
+ * A trainer as a view sees it: a core Trainer where the run trains on the page's thread, a proxy
+ * of the worker's where it trains in the live training worker.
+ */
+export interface TrainerView {
+  readonly steps: number;
+  readonly G: { readonly size: number; restore(weights: Float32Array): void };
+  readonly D: { readonly size: number; restore(weights: Float32Array): void };
+  captureState(): Promise<TrainerState>;
+  restoreState(state: TrainerState): void;
+}
+
+export abstract class LiveView<Run extends LiveHandle<TrainerState> & { trainer: T }, L extends LiveLoop, T extends TrainerView = TrainerView> {
   abstract readonly live: LiveRun<Run, L>;
 
-  get trainer(): Trainer | null {
+  get trainer(): T | null {
     return this.live.run?.trainer ?? null;
   }
   get running(): boolean {
