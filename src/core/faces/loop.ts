@@ -134,6 +134,7 @@ export class FacesLoop extends SliceLoop {
     if (!run || !this.mayRead(force)) return;
     const now = this.host.now();
     if (!force && now - this.lastReadback < this.readbackInterval) return;
+    if (!force && !this.mayPost()) return;
     this.lastReadback = now;
     const full = force || now - this.lastEvaluation >= this.evaluationInterval;
     if (full) this.lastEvaluation = now;
@@ -161,7 +162,7 @@ export class FacesLoop extends SliceLoop {
       const samples = take(evalN * dim);
       const pReal = take(judged);
       const pFake = take(evalN);
-      const { lossD, lossG, diverged } = this.settle(t, flat, step, [grid, samples]);
+      const { lossD, lossG, diverged } = this.settle(packed, flat, step, [grid, samples]);
       if (diverged) this.events.diverged(step);
       const evaluation = full ? { samples, pReal, pFake } : null;
       this.events.readback({ generation: gen, step, lossD, lossG, stepsPerSecond: this.stepsPerSecond, grid, evaluation });

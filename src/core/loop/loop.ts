@@ -75,11 +75,6 @@ export class TrainingLoop extends SliceLoop {
   /** Minimum time between readbacks (and so between redraws); raised for reduced motion. */
   readbackInterval = READBACK_INTERVAL_MS;
   evaluationInterval = EVALUATION_INTERVAL_MS;
-  /**
-   * Whether whoever draws the snapshots keeps up (a worker asks the page); an unforced readback
-   * waits while it does not, and training goes on meanwhile.
-   */
-  mayPost: () => boolean = () => true;
   private lastEvaluation = -Infinity;
   private evaluation: Evaluation | null = null;
   /** How long the last readback took to come back (long on a busy or software GPU). */
@@ -193,7 +188,7 @@ export class TrainingLoop extends SliceLoop {
       const evaluation = full ? unpackEvaluation(flat, ctx, dim) : this.evaluation!;
       if (full) this.evaluation = evaluation;
       const frame = probe ? probe.unpack(flat, full ? evaluationLength(dim) : 0) : null;
-      const { lossD, lossG, diverged } = this.settle(t, flat, step, [full ? evaluation.generated : frame!.points]);
+      const { lossD, lossG, diverged } = this.settle(packed, flat, step, [full ? evaluation.generated : frame!.points]);
       if (diverged) this.events.diverged(step);
       const frameGroups = frame ? assignAll(ctx.density, frame.points, frame.points.length / 2) : null;
       const meter = this.meter;

@@ -18,6 +18,7 @@ import type { ProbeLayout } from '../gan/probe';
 import { Rng } from '../shared/rng';
 import { TrainingLoop } from './loop';
 import type { LoopEvents, LoopHost } from './loop';
+import type { LiveEngine } from './engine';
 
 /** Generated points drawn each frame (fixed noise), and the decision field's cells per side. */
 export const VISUAL_POINTS = 400;
@@ -58,7 +59,7 @@ interface Built {
   visual: Float32Array;
 }
 
-export class PlaygroundEngine {
+export class PlaygroundEngine implements LiveEngine<PlaygroundRequest> {
   readonly loop: TrainingLoop;
   private current: Built | null = null;
 

@@ -18,6 +18,12 @@ export interface LoopHost {
   cancel(id: number): void;
 }
 
+/** One readback's tensor, and which player had stepped (had a loss) when it was packed. */
+export interface Packed {
+  tensor: tf.Tensor1D;
+  stepped: { d: boolean; g: boolean };
+}
+
 export abstract class SliceLoop {
   protected readonly host: LoopHost;
   private readonly onFailed: (error: unknown) => void;
@@ -33,6 +39,11 @@ export abstract class SliceLoop {
   /** A forced readback asked for while another was in flight: run it when that one lands. */
   private pendingForce = false;
   private rateWindow: { t: number; step: number }[] = [];
+  /**
+   * Whether whoever draws the readbacks keeps up (a worker asks the page); an unforced readback
+   * waits while it does not, and training goes on meanwhile.
+   */
+  mayPost: () => boolean = () => true;
 
   /** The rate is measured over the last `rateSpanMs` of readbacks, once they span `rateMinMs`. */
   constructor(host: LoopHost, onFailed: (error: unknown) => void, private readonly rateSpanMs: number, private readonly rateMinMs: number) {
@@ -117,7 +128,7 @@ export abstract class SliceLoop {
    * Read `packed` back asynchronously and hand its values to `use`, unless a new run started
    * meanwhile; a failed read pauses with an event. The tensor is freed either way.
    */
-  protected receive(packed: tf.Tensor, gen: number, use: (flat: Float32Array) => void): void {
+  protected receive({ tensor: packed }: Packed, gen: number, use: (flat: Float32Array) => void): void {
     this.inFlight = true;
     this.inFlightSince = this.host.now();
     packed
@@ -143,9 +154,13 @@ export abstract class SliceLoop {
    * One readback's tensor: the parts `build` makes (inside a tidy) with the two losses last.
    * Null when building throws; the loop has then failed (paused, reported).
    */
-  protected pack(t: Trainer, build: () => tf.Tensor[]): tf.Tensor1D | null {
+  protected pack(t: Trainer, build: () => tf.Tensor[]): Packed | null {
     try {
-      return tf.tidy(() => tf.concat([...build().map((x) => tf.reshape(x, [-1])), tf.stack([t.lossD ?? tf.scalar(NaN), t.lossG ?? tf.scalar(NaN)])]) as tf.Tensor1D);
+      // which player had stepped when it was packed: a NaN placeholder is no divergence, even
+      // when the player has stepped by the time the readback lands
+      const stepped = { d: t.lossD !== null, g: t.lossG !== null };
+      const tensor = tf.tidy(() => tf.concat([...build().map((x) => tf.reshape(x, [-1])), tf.stack([t.lossD ?? tf.scalar(NaN), t.lossG ?? tf.scalar(NaN)])]) as tf.Tensor1D);
+      return { tensor, stepped };
     } catch (e) {
       this.fail(e);
       return null;
@@ -157,11 +172,12 @@ export abstract class SliceLoop {
    * `step`, and whether the run diverged: a loss of a player that has stepped, or any of
    * `outputs`, not finite. A diverged run is paused here; the caller reports it.
    */
-  protected settle(t: Trainer, flat: Float32Array, step: number, outputs: ArrayLike<number>[]): { lossD: number; lossG: number; diverged: boolean } {
+  protected settle(packed: Packed, flat: Float32Array, step: number, outputs: ArrayLike<number>[]): { lossD: number; lossG: number; diverged: boolean } {
     const lossD = flat[flat.length - 2];
     const lossG = flat[flat.length - 1];
     this.measureRate(this.host.now(), step);
-    const diverged = Boolean((t.lossD && !Number.isFinite(lossD)) || (t.lossG && !Number.isFinite(lossG)) || outputs.some((x) => !allFinite(x)));
+    const { stepped } = packed;
+    const diverged = Boolean((stepped.d && !Number.isFinite(lossD)) || (stepped.g && !Number.isFinite(lossG)) || outputs.some((x) => !allFinite(x)));
     if (diverged) this.pause();
     return { lossD, lossG, diverged };
   }

@@ -4,18 +4,19 @@
  * the numbers come from facesEval.ts, and the run's life cycle (backend, recovery, pause/step,
  * notices) from state/shared/liveRun.svelte.ts.
  */
-import { tf } from '../../core/shared/tf';
-import { Trainer } from '../../core/gan/trainer';
 import type { TrainerState } from '../../core/gan/trainer';
 import type { BackendName } from '../../core/backend/backend';
 import { DARKER, FACE_GROUPS, faceSource, makeFaceSet } from '../../core/faces/faces';
 import { faceTrainerSpec } from '../../core/faces/spec';
 import { Rng } from '../../core/shared/rng';
-import { frameHost, pagePlatform } from '../platform/platform';
 import { LiveView } from '../shared/liveView.svelte';
-import { LiveRun, trainerSaves } from '../shared/liveRun.svelte';
+import type { TrainerView } from '../shared/liveView.svelte';
+import { LiveRun } from '../shared/liveRun.svelte';
 import type { LiveHandle, LivePlan } from '../shared/liveRun.svelte';
-import { FACE_READBACK_MS, FacesLoop } from '../../core/faces/loop';
+import { liveSide } from '../shared/liveSide';
+import type { LiveSide, SideLoop } from '../shared/liveSide';
+import { pageThreadNotice } from '../shared/liveThread';
+import { FACE_READBACK_MS } from '../../core/faces/loop';
 import type { FacesReadback } from '../../core/faces/loop';
 import { countTones, evaluateFaces, realSharesOf, tonesOf } from '../../core/faces/evaluate';
 import { describeFaces } from './facesText';
@@ -58,15 +59,13 @@ export interface FaceMemorisationView {
 export const evalFacesFor = (size: number) => (size >= 32 ? 256 : 512);
 export type { FacesRow };
 
-/** One faces run: the image GAN and the fixed tensors its readbacks use. */
+/** One faces run as the page holds it: the image GAN's trainer (or the worker's proxy) and its number. */
 interface FacesLabRun extends LiveHandle<TrainerState> {
-  trainer: Trainer;
-  /** Fixed noise for the drawn grid and the held-out real faces (owned by the run). */
-  gridNoise: tf.Tensor2D;
-  heldOut: tf.Tensor2D;
+  trainer: TrainerView;
+  id: number;
 }
 
-export class FacesLab extends LiveView<FacesLabRun, FacesLoop> {
+export class FacesLab extends LiveView<FacesLabRun, SideLoop> {
   settings = $state<FaceSettings>({ ...DEFAULT_FACE_SETTINGS });
   /** What the view is waiting for while busy. */
   status = $state('Getting ready…');
@@ -101,8 +100,10 @@ export class FacesLab extends LiveView<FacesLabRun, FacesLoop> {
   pauseStep = $state(PAUSE_STEP);
 
   /** The run's life cycle: backend, recovery, divergence, play/pause/step, notices. */
-  readonly live: LiveRun<FacesLabRun, FacesLoop>;
-  readonly loop: FacesLoop;
+  readonly live: LiveRun<FacesLabRun, SideLoop>;
+  readonly loop: SideLoop;
+  /** Where the run trains: the live training worker, or the page's thread where there is none. */
+  readonly side: LiveSide<'faces'>;
   /** Step of the last full evaluation (the grid may be newer). */
   evaluatedStep = $state(0);
   /** The last generated evaluation sample (tests recompute the shares from it). */
@@ -111,10 +112,11 @@ export class FacesLab extends LiveView<FacesLabRun, FacesLoop> {
 
   constructor() {
     super();
-    this.live = new LiveRun<FacesLabRun, FacesLoop>(
+    const side = (this.side = liveSide('faces'));
+    this.live = new LiveRun<FacesLabRun, SideLoop>(
       {
         loop: (events) =>
-          new FacesLoop(frameHost, {
+          side.attach({
             ...events,
             readback: (r) => this.onReadback(r),
             stopped: (step) => {
@@ -123,21 +125,17 @@ export class FacesLab extends LiveView<FacesLabRun, FacesLoop> {
             },
           }),
         plan: (stale) => this.plan(stale),
-        dispose: (run) => {
-          this.loop.setRun(null);
-          run.trainer.dispose();
-          run.gridNoise.dispose();
-          run.heldOut.dispose();
-        },
+        dispose: (run) => side.free(run.id),
         words: {
           diverged: (step) => `Training blew up at step ${step.toLocaleString('en-US')}: a loss or a pixel stopped being a number. Press Reset to start again.`,
         },
         keepView: () => (saved) => (this.step = saved),
       },
       // copies of the weights only for carrying on after a lost WebGL context (a divergence says Reset)
-      { readbackMs: { normal: FACE_READBACK_MS, reduced: 1000 }, saveEveryMs: 3000, saveOnlyOnWebgl: true, platform: pagePlatform },
+      { readbackMs: { normal: FACE_READBACK_MS, reduced: 1000 }, saveEveryMs: 3000, saveOnlyOnWebgl: true, platform: side.platform },
     );
     this.loop = this.live.loop;
+    if (side.thread.where === 'page') this.live.notify(pageThreadNotice(side.thread.why));
     this.loop.stopAt = PAUSE_STEP;
   }
 
@@ -178,10 +176,8 @@ export class FacesLab extends LiveView<FacesLabRun, FacesLoop> {
     this.status = s.backend === 'auto' ? 'Starting the compute backend…' : `Starting ${s.backend}…`;
     return {
       backend: { choice: s.backend, spec, data, avoid: ['cpu' as BackendName] },
-      build: () => {
-        const trainer = new Trainer(spec, data);
-        const gridNoise = trainer.noiseFrom(new Rng(s.seed).fork('faces-grid-noise'), GRID_FACES);
-        const heldOut = tf.tensor2d(held.x, [held.n, held.dim]);
+      build: async () => {
+        const { trainer, id } = await this.side.build({ spec, data, held: { x: held.x, n: held.n, dim: held.dim }, seed: s.seed, gridFaces: GRID_FACES, evalN: evalFacesFor(s.size) });
         this.size = s.size;
         this.realShares = realShares;
         this.realCounts = countTones(data.tone);
@@ -199,17 +195,16 @@ export class FacesLab extends LiveView<FacesLabRun, FacesLoop> {
         this.memo = null;
         this.pauseStep = small ? SMALL_SET_PAUSE_STEP : PAUSE_STEP;
         if (this.pauseAtClaim) this.loop.stopAt = this.pauseStep;
-        this.evaluatedStep = trainer.steps;
+        this.evaluatedStep = 0;
         this.history = [];
         this.stoppedAt = null;
         this.sentence = '';
         this.summary = '';
-        this.step = trainer.steps;
+        this.step = 0;
         this.stepsPerSecond = 0;
         this.lastSummary = -Infinity;
-        this.loop.setRun({ trainer, gridNoise, heldOut, evalN: evalFacesFor(s.size) });
         this.status = '';
-        return { trainer, gridNoise, heldOut, ...trainerSaves(trainer) };
+        return { trainer, id, save: () => this.side.save(), restore: (state) => this.side.restore(state) };
       },
     };
   }
@@ -285,6 +280,16 @@ export class FacesLab extends LiveView<FacesLabRun, FacesLoop> {
     const t0 = performance.now();
     const metrics = memorisation({ x, n, dim }, train, holdout);
     this.memo = { step, samples: x, n, metrics, ms: performance.now() - t0 };
+  }
+
+  /** Force a WebGL context loss where the run trains (the fault tests). */
+  loseWebglContext(): Promise<boolean> {
+    return this.side.loseContext();
+  }
+
+  destroy(): void {
+    super.destroy();
+    this.side.close();
   }
 
   get darkerShare(): number {

@@ -22,8 +22,9 @@ import { LiveRun } from '../shared/liveRun.svelte';
 import type { LiveHandle, LivePlan, StepKind } from '../shared/liveRun.svelte';
 import { pageThreadNotice } from '../shared/liveThread';
 import { runInWorker, workersAvailable } from '../shared/workerClient';
-import { playgroundSide } from './engine';
-import type { PlaygroundLoop, PlaygroundSide } from './engine';
+import { liveSide } from '../shared/liveSide';
+import type { LiveSide, SideLoop } from '../shared/liveSide';
+import { makeEvalContext } from '../../core/metrics/evaluate';
 import { appendRow, summarise } from './history';
 import type { LiveMemorisation } from '../../core/privacy/live';
 import { appendMemorisation, privacyBudget, summariseMemorisation } from './privacy';
@@ -55,7 +56,7 @@ interface PlaygroundRun extends LiveHandle<TrainerState> {
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-export class Playground extends LiveView<PlaygroundRun, PlaygroundLoop> {
+export class Playground extends LiveView<PlaygroundRun, SideLoop> {
   config = $state<Config>({ ...DEFAULT_CONFIG });
   drawn = $state.raw<DrawnPoint[]>(starterDrawing());
   /** Which group a drawn click adds to. */
@@ -83,10 +84,10 @@ export class Playground extends LiveView<PlaygroundRun, PlaygroundLoop> {
   groups: Group[] = $derived(this.source?.groups ?? []);
 
   /** The run's life cycle: backend, recovery, divergence, play/pause/step, notices. */
-  readonly live: LiveRun<PlaygroundRun, PlaygroundLoop>;
-  readonly loop: PlaygroundLoop;
+  readonly live: LiveRun<PlaygroundRun, SideLoop>;
+  readonly loop: SideLoop;
   /** Where the run trains: the live training worker, or the page's thread where there is none. */
-  readonly side: PlaygroundSide;
+  readonly side: LiveSide<'playground'>;
   private lastSummary = 0;
   /** Main-plot draws so far (the bench's frames per second). Not reactive. */
   framesDrawn = 0;
@@ -94,10 +95,10 @@ export class Playground extends LiveView<PlaygroundRun, PlaygroundLoop> {
 
   constructor() {
     super();
-    const side = (this.side = playgroundSide());
-    this.live = new LiveRun<PlaygroundRun, PlaygroundLoop>(
+    const side = (this.side = liveSide('playground'));
+    this.live = new LiveRun<PlaygroundRun, SideLoop>(
       {
-        loop: (events) => side.attach({ ...events, snapshot: (s) => this.onSnapshot(s) }),
+        loop: (events) => side.attach({ ...events, readback: (s) => this.onSnapshot(s), stopped: () => this.live.loopPaused() }),
         plan: () => this.plan(),
         dispose: (run) => side.free(run.id),
         words: {
@@ -185,7 +186,8 @@ export class Playground extends LiveView<PlaygroundRun, PlaygroundLoop> {
     return {
       backend: { choice: cfg.backend, spec, data },
       build: async () => {
-        const { trainer, ctx, id } = await this.side.build({ config: cfg, drawn, layout: probeLayout(this.show) }, planned);
+        const { trainer, id } = await this.side.build({ config: cfg, drawn, layout: probeLayout(this.show) });
+        const ctx = makeEvalContext(source, cfg.seed);
         const run: PlaygroundRun = { trainer, id, save: () => this.side.save(), restore: (s) => this.side.restore(s) };
         this.source = source;
         this.data = data;

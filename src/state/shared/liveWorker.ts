@@ -4,13 +4,14 @@
  * events on, and tells the worker when a snapshot has been handled (so it never posts faster than
  * the page draws). Which thread a live run trains on: liveThread.ts.
  */
-import type { LiveCommand, LiveEvent, LiveHello, WireSnapshot } from '../../workers/live/protocol';
+import type { LiveCommand, LiveEvent, LiveHello } from '../../workers/live/protocol';
 import { backendOptions } from '../platform/wasmAssets';
 
 type Command = LiveCommand extends infer C ? (C extends { id: number } ? Omit<C, 'id'> : never) : never;
 
 export interface LiveWorkerEvents {
-  snapshot(s: WireSnapshot): void;
+  snapshot(s: unknown): void;
+  stopped(step: number): void;
   diverged(step: number): void;
   failed(message: string): void;
   lost(): void;
@@ -54,7 +55,8 @@ export class LiveWorker {
       } finally {
         this.send({ op: 'ack', seq: m.seq });
       }
-    } else if (m.type === 'diverged') this.events.diverged(m.step);
+    } else if (m.type === 'stopped') this.events.stopped(m.step);
+    else if (m.type === 'diverged') this.events.diverged(m.step);
     else if (m.type === 'failed') this.events.failed(m.message);
     else this.events.lost();
   }

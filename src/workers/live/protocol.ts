@@ -9,23 +9,24 @@ import type { BackendChoice } from '../../core/settings/config';
 import type { BackendDecision, BackendName } from '../../core/backend/backend';
 import type { TrainerSpec, TrainerState } from '../../core/gan/trainer';
 import type { ProbeLayout } from '../../core/gan/probe';
-import type { PlaygroundRequest } from '../../core/loop/playgroundEngine';
 import type { Snapshot } from '../../core/loop/loop';
 import type { PointSet } from '../../core/data/datasets';
 import type { StepKind } from '../../core/loop/sliceLoop';
+import type { LiveKind } from './engines';
 
 /** Commands; `id` pairs each with its reply. */
 export type LiveCommand = { id: number } & (
   | { op: 'init'; wasmPaths: Record<string, string> }
   | { op: 'choose'; choice: BackendChoice; spec: TrainerSpec; data: PointSet; exclude: BackendName[]; quickStart: boolean }
   | { op: 'use'; backend: BackendName }
-  | { op: 'build'; request: PlaygroundRequest }
+  /** Build a run of `kind` (engines.ts); a worker hosts one kind all its life. */
+  | { op: 'build'; kind: LiveKind; request: unknown }
   | { op: 'play' }
   | { op: 'pause' }
   | { op: 'step'; kind: StepKind }
   | { op: 'runSteps'; n: number }
   | { op: 'readback'; force: boolean }
-  | { op: 'configure'; speed?: number; readbackInterval?: number }
+  | { op: 'configure'; speed?: number; readbackInterval?: number; stopAt?: number | null }
   | { op: 'layout'; layout: ProbeLayout }
   /** The weights; with `onlyFinite`, null when any is NaN or ±∞ (a copy worth keeping). */
   | { op: 'save'; onlyFinite: boolean }
@@ -48,7 +49,8 @@ export type WireSnapshot = Omit<Snapshot, 'evaluation' | 'memorisation'> & {
 export type LiveEvent =
   | { type: 'reply'; id: number; ok: true; value: unknown; steps: number; tensors: number }
   | { type: 'reply'; id: number; ok: false; message: string; steps: number; tensors: number }
-  | { type: 'snapshot'; seq: number; snapshot: WireSnapshot; steps: number; tensors: number }
+  | { type: 'snapshot'; seq: number; snapshot: unknown; steps: number; tensors: number }
+  | { type: 'stopped'; step: number }
   | { type: 'diverged'; step: number }
   | { type: 'failed'; message: string }
   | { type: 'lost' };

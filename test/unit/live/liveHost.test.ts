@@ -6,13 +6,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../../src/core/shared/tf';
 import { useCpu } from '../../shared/setup';
 import { liveHost } from '../../../src/workers/live/liveHost';
-import type { LiveCommand, LiveEvent } from '../../../src/workers/live/protocol';
+import type { LiveCommand, LiveEvent, WireSnapshot } from '../../../src/workers/live/protocol';
 import { fromWire } from '../../../src/workers/live/protocol';
 import { PlaygroundEngine, probeLayout } from '../../../src/core/loop/playgroundEngine';
 import type { Snapshot } from '../../../src/core/loop/loop';
 import type { LoopHost } from '../../../src/core/loop/sliceLoop';
 import { DEFAULT_CONFIG } from '../../../src/core/settings/config';
 import type { TrainerState } from '../../../src/core/gan/trainer';
+import { makeFaceSet, faceSource } from '../../../src/core/faces/faces';
+import { faceTrainerSpec } from '../../../src/core/faces/spec';
+import type { FacesReadback } from '../../../src/core/faces/loop';
+import { Rng } from '../../../src/core/shared/rng';
 import { liveThread } from '../../../src/state/shared/liveThread';
 
 beforeAll(useCpu);
@@ -44,7 +48,7 @@ function worker() {
     if (!reply.ok) throw new Error(reply.message);
     return reply.value;
   };
-  const snapshots = () => events.filter((e) => e.m.type === 'snapshot') as { m: Extract<LiveEvent, { type: 'snapshot' }>; transfer: Transferable[] }[];
+  const snapshots = () => events.filter((e) => e.m.type === 'snapshot') as { m: Extract<LiveEvent, { type: 'snapshot' }> & { snapshot: WireSnapshot }; transfer: Transferable[] }[];
   return { send, events, snapshots, runFrame, advance };
 }
 
@@ -56,7 +60,7 @@ describe('the live training worker', () => {
     const d = (await w.send({ op: 'choose', choice: 'webgl', spec: { ...DEFAULT_CONFIG }, data: { x: new Float32Array(4), g: new Uint8Array(2), n: 2, dim: 2 }, exclude: [], quickStart: false }).catch((e) => e)) as { backend?: string };
     expect(d.backend).not.toBe('webgl');
     await w.send({ op: 'use', backend: 'cpu' });
-    const built = (await w.send({ op: 'build', request })) as { g: number; d: number; run: number };
+    const built = (await w.send({ op: 'build', kind: 'playground', request })) as { g: number; d: number; run: number };
     expect(built.run).toBe(1);
     await w.send({ op: 'runSteps', n: 30 });
     await flush();
@@ -86,7 +90,7 @@ describe('the live training worker', () => {
     const w = worker();
     await w.send({ op: 'init', wasmPaths: {} });
     await w.send({ op: 'use', backend: 'cpu' });
-    await w.send({ op: 'build', request });
+    await w.send({ op: 'build', kind: 'playground', request });
     await w.send({ op: 'configure', readbackInterval: 0 });
     await w.send({ op: 'play' });
     for (let i = 0; i < 12; i++) {
@@ -133,8 +137,8 @@ describe('the live training worker', () => {
     await w.send({ op: 'init', wasmPaths: {} });
     await w.send({ op: 'use', backend: 'cpu' });
     const base = tf.memory().numTensors;
-    await w.send({ op: 'build', request });
-    const second = (await w.send({ op: 'build', request: { ...request, config: { ...config, seed: 5 } } })) as { run: number };
+    await w.send({ op: 'build', kind: 'playground', request });
+    const second = (await w.send({ op: 'build', kind: 'playground', request: { ...request, config: { ...config, seed: 5 } } })) as { run: number };
     // a stale free of the first run leaves the second one alone
     await w.send({ op: 'dispose', run: second.run - 1 });
     await w.send({ op: 'runSteps', n: 5 });
@@ -154,6 +158,32 @@ describe('the live training worker', () => {
     expect(counts[3]).toBe(counts[1]);
     await w.send({ op: 'dispose', run: second.run });
     expect(tf.memory().numTensors).toBe(base);
+  });
+});
+
+describe('the live training worker with a faces model', () => {
+  it('trains the faces the page drew, stops by itself at stopAt, and will not switch kinds', async () => {
+    const w = worker();
+    await w.send({ op: 'init', wasmPaths: {} });
+    await w.send({ op: 'use', backend: 'cpu' });
+    const data = makeFaceSet({ n: 40, darkerShare: 0.3, size: 16, seed: 2 });
+    const held = faceSource(0.3, 16).sample(new Rng(2).fork('held'), 8);
+    await w.send({ op: 'build', kind: 'faces', request: { spec: faceTrainerSpec({ seed: 2, size: 16 }), data, held: { x: held.x, n: held.n, dim: held.dim }, seed: 2, gridFaces: 4, evalN: 6 } });
+    await w.send({ op: 'configure', stopAt: 3, readbackInterval: 0 });
+    await w.send({ op: 'play' });
+    for (let i = 0; i < 6; i++) {
+      w.runFrame();
+      await flush();
+    }
+    const stopped = w.events.find((e) => e.m.type === 'stopped')!.m as { step: number };
+    expect(stopped.step).toBe(3);
+    const last = w.snapshots().at(-1)!;
+    const r = last.m.snapshot as unknown as FacesReadback;
+    expect(r.step).toBe(3);
+    expect(r.grid.length).toBe(4 * 16 * 16 * 3);
+    expect(r.evaluation!.pReal.length).toBe(8);
+    expect(last.transfer).toEqual([r.grid.buffer]);
+    await expect(w.send({ op: 'build', kind: 'playground', request })).rejects.toThrow(/trains a faces model/);
   });
 });
 

@@ -96,4 +96,22 @@ describe('TrainingLoop', () => {
     expect(loop.running).toBe(false);
     t.dispose();
   });
+
+  it('does not call a step-0 readback diverged when training started before it landed', async () => {
+    // the losses of step 0 are NaN placeholders: only a loss of a player that had stepped when
+    // the readback was packed counts (a worker's first readback on WebGL can take seconds)
+    const { host } = fakeHost();
+    const snaps: Snapshot[] = [];
+    let diverged = -1;
+    const loop = new TrainingLoop(host, { snapshot: (s) => snaps.push(s), diverged: (s) => (diverged = s), failed: (e) => { throw e; } });
+    const t = trainerFor({ seed: 1 });
+    loop.setRun(t, makeEvalContext(makeSource(DEFAULT_CONFIG), 1), null);
+    loop.readback(true);
+    t.step();
+    await flush();
+    expect(snaps[0].step).toBe(0);
+    expect(Number.isNaN(snaps[0].lossD)).toBe(true);
+    expect(diverged).toBe(-1);
+    t.dispose();
+  });
 });

@@ -1,46 +1,45 @@
 /**
- * Where the playground's run trains: in the live training worker (src/workers/live), or on the
- * page's thread where the browser has no worker or no OffscreenCanvas. Both sides offer the same
- * surface to the playground and its run controller (a loop, a backend platform, build, layout,
- * save and restore), so nothing above this file knows which thread trains.
+ * Where a live model trains: in the live training worker (src/workers/live), or on the page's
+ * thread where the browser has no worker or no OffscreenCanvas (liveThread.ts). Both sides offer
+ * the same surface to a view and its run controller (a loop, a backend platform, build, layout,
+ * save and restore), so nothing above this file knows which thread trains. The engines are the
+ * same on both sides: the worker's table (workers/live/engines.ts).
  */
-import type { EvalContext } from '../../core/metrics/evaluate';
-import { makeEvalContext } from '../../core/metrics/evaluate';
 import type { TrainerState } from '../../core/gan/trainer';
 import type { ProbeLayout } from '../../core/gan/probe';
-import type { LoopEvents, Snapshot } from '../../core/loop/loop';
-import { READBACK_INTERVAL_MS } from '../../core/loop/loop';
 import type { StepKind } from '../../core/loop/sliceLoop';
-import { PlaygroundEngine } from '../../core/loop/playgroundEngine';
-import type { PlannedRun, PlaygroundRequest } from '../../core/loop/playgroundEngine';
+import type { EngineEvents, EngineLoop, LiveEngine } from '../../core/loop/engine';
 import type { BackendDecision, BackendName } from '../../core/backend/backend';
-import { fromWire } from '../../workers/live/protocol';
+import { ENGINES } from '../../workers/live/engines';
+import type { LiveKind, LiveKinds } from '../../workers/live/engines';
 import { cachedDecision, frameHost, loseWebglContext, measureBackends, pagePlatform } from '../platform/platform';
-import { trainerSaves } from '../shared/liveRun.svelte';
-import type { LiveLoop, LivePlatform } from '../shared/liveRun.svelte';
-import type { TrainerView } from '../shared/liveView.svelte';
-import { LiveWorker } from '../shared/liveWorker';
-import { liveThread } from '../shared/liveThread';
-import type { LiveThread } from '../shared/liveThread';
+import { trainerSaves } from './liveRun.svelte';
+import type { LiveLoop, LivePlatform } from './liveRun.svelte';
+import type { TrainerView } from './liveView.svelte';
+import { LiveWorker } from './liveWorker';
+import { liveThread } from './liveThread';
+import type { LiveThread } from './liveThread';
 
-export interface PlaygroundLoop extends LiveLoop {
+/** The loop as a view drives it, wherever it runs. */
+export interface SideLoop extends LiveLoop {
+  /** The playground's speed (ignored by the faces loop). */
   speed: number;
+  /** Where the faces loop pauses by itself (ignored by the playground's). */
+  stopAt: number | null;
 }
 
-/** A built run: its trainer, the page's evaluation context and its number (for freeing it). */
+/** A built run: its trainer (or the worker's proxy of it) and its number, for freeing it. */
 export interface Built {
   trainer: TrainerView;
-  ctx: EvalContext;
   id: number;
 }
 
-export interface PlaygroundSide {
+export interface LiveSide<K extends LiveKind> {
   readonly thread: LiveThread;
   readonly platform: LivePlatform;
   /** Make the loop once; it passes `events` on. */
-  attach(events: LoopEvents): PlaygroundLoop;
-  /** Build a run from its request (the planned run is the page's copy of the same plan). */
-  build(req: PlaygroundRequest, planned: PlannedRun): Promise<Built>;
+  attach(events: EngineEvents<LiveKinds[K]['readback']>): SideLoop;
+  build(req: LiveKinds[K]['request']): Promise<Built>;
   setLayout(layout: ProbeLayout): void;
   /** A copy of the weights, or null when any is not finite. */
   save(): Promise<TrainerState | null>;
@@ -53,31 +52,35 @@ export interface PlaygroundSide {
   close(): void;
 }
 
-/** The playground's run on the page's thread (the fallback). */
-class PageSide implements PlaygroundSide {
+/** A model on the page's thread (the fallback): the same engine, on the page's scheduler. */
+class PageSide<K extends LiveKind> implements LiveSide<K> {
   readonly platform = pagePlatform;
-  private engine: PlaygroundEngine | null = null;
+  private engine: LiveEngine<LiveKinds[K]['request']> | null = null;
   private built = 0;
 
-  constructor(readonly thread: LiveThread) {}
+  constructor(
+    readonly thread: LiveThread,
+    private readonly kind: K,
+  ) {}
 
-  attach(events: LoopEvents): PlaygroundLoop {
-    this.engine = new PlaygroundEngine(frameHost, events, (fn) => setTimeout(fn, 1000));
-    return this.engine.loop;
+  attach(events: EngineEvents<LiveKinds[K]['readback']>): SideLoop {
+    const entry = ENGINES[this.kind] as unknown as { make(h: typeof frameHost, e: typeof events): LiveEngine<LiveKinds[K]['request']> };
+    this.engine = entry.make(frameHost, events);
+    return this.engine.loop as EngineLoop as SideLoop;
   }
 
-  private get core(): PlaygroundEngine {
-    if (!this.engine) throw new Error('the playground engine is not attached');
+  private get core(): LiveEngine<LiveKinds[K]['request']> {
+    if (!this.engine) throw new Error('the live engine is not attached');
     return this.engine;
   }
 
-  async build(req: PlaygroundRequest, planned: PlannedRun): Promise<Built> {
-    const { ctx } = this.core.build(req, planned);
-    return { trainer: this.core.trainer!, ctx, id: ++this.built };
+  async build(req: LiveKinds[K]['request']): Promise<Built> {
+    this.core.build(req);
+    return { trainer: this.core.trainer!, id: ++this.built };
   }
 
   setLayout(layout: ProbeLayout): void {
-    this.core.setLayout(layout);
+    this.core.setLayout?.(layout);
   }
 
   save(): Promise<TrainerState | null> {
@@ -103,10 +106,11 @@ class PageSide implements PlaygroundSide {
 }
 
 /** The loop as the page sees it when the worker trains: each call is a command, in order. */
-class WorkerLoop implements PlaygroundLoop {
+class WorkerLoop implements SideLoop {
   running = false;
   private rate = 1;
-  private interval = READBACK_INTERVAL_MS;
+  private interval = 0;
+  private stop: number | null = null;
 
   constructor(private readonly w: LiveWorker) {}
 
@@ -131,7 +135,6 @@ class WorkerLoop implements PlaygroundLoop {
     return this.rate;
   }
   set speed(v: number) {
-    if (v === this.rate) return;
     this.rate = v;
     this.w.send({ op: 'configure', speed: v });
   }
@@ -141,6 +144,17 @@ class WorkerLoop implements PlaygroundLoop {
   set readbackInterval(v: number) {
     this.interval = v;
     this.w.send({ op: 'configure', readbackInterval: v });
+  }
+  get stopAt(): number | null {
+    return this.stop;
+  }
+  set stopAt(v: number | null) {
+    this.stop = v;
+    this.w.send({ op: 'configure', stopAt: v });
+  }
+  /** What a new run in the worker must be told (its loop starts with its own defaults). */
+  resend(): void {
+    this.w.send({ op: 'configure', speed: this.rate, readbackInterval: this.interval, stopAt: this.stop });
   }
 }
 
@@ -173,23 +187,27 @@ class WorkerTrainer implements TrainerView {
   }
 }
 
-/** The playground's run in the live training worker. */
-class WorkerSide implements PlaygroundSide {
+/** A model in the live training worker. */
+class WorkerSide<K extends LiveKind> implements LiveSide<K> {
   readonly thread: LiveThread = { where: 'worker' };
   readonly platform: LivePlatform;
   private readonly w: LiveWorker;
   private readonly loop: WorkerLoop;
-  private events: LoopEvents | null = null;
+  private events: EngineEvents<LiveKinds[K]['readback']> | null = null;
   private onLost: (() => void) | null = null;
-  private last: Pick<Snapshot, 'evaluation' | 'memorisation'> | { evaluation: null; memorisation: null } = { evaluation: null, memorisation: null };
+  private read: (wire: never) => LiveKinds[K]['readback'] | null;
 
-  constructor() {
+  constructor(private readonly kind: K) {
+    const entry = ENGINES[kind] as unknown as { unwire(): (w: never) => LiveKinds[K]['readback'] | null };
+    this.read = entry.unwire();
     this.w = new LiveWorker({
       snapshot: (wire) => {
-        const s = fromWire(wire, this.last);
-        if (!s) return;
-        this.last = { evaluation: s.evaluation, memorisation: s.memorisation };
-        this.events?.snapshot(s);
+        const r = this.read(wire as never);
+        if (r) this.events?.readback(r);
+      },
+      stopped: (step) => {
+        this.loop.running = false;
+        this.events?.stopped(step);
       },
       diverged: (step) => {
         this.loop.running = false;
@@ -226,19 +244,18 @@ class WorkerSide implements PlaygroundSide {
     };
   }
 
-  attach(events: LoopEvents): PlaygroundLoop {
+  attach(events: EngineEvents<LiveKinds[K]['readback']>): SideLoop {
     this.events = events;
     return this.loop;
   }
 
-  async build(req: PlaygroundRequest, planned: PlannedRun): Promise<Built> {
+  async build(req: LiveKinds[K]['request']): Promise<Built> {
     this.loop.running = false;
-    this.last = { evaluation: null, memorisation: null };
-    const built = await this.w.call<{ g: number; d: number; run: number }>({ op: 'build', request: req });
-    // snapshots of the old run posted before the build are behind us now
-    this.last = { evaluation: null, memorisation: null };
-    this.w.send({ op: 'configure', speed: this.loop.speed, readbackInterval: this.loop.readbackInterval });
-    return { trainer: new WorkerTrainer(this.w, built), ctx: makeEvalContext(planned.source, req.config.seed), id: built.run };
+    const built = await this.w.call<{ g: number; d: number; run: number }>({ op: 'build', kind: this.kind, request: req });
+    // readbacks of the old run posted before the build are behind us now
+    this.read = (ENGINES[this.kind] as unknown as { unwire(): (w: never) => LiveKinds[K]['readback'] | null }).unwire();
+    this.loop.resend();
+    return { trainer: new WorkerTrainer(this.w, built), id: built.run };
   }
 
   setLayout(layout: ProbeLayout): void {
@@ -267,7 +284,7 @@ class WorkerSide implements PlaygroundSide {
   }
 }
 
-/** The side the playground trains on here: the worker where it can, else the page. */
-export function playgroundSide(thread: LiveThread = liveThread()): PlaygroundSide {
-  return thread.where === 'worker' ? new WorkerSide() : new PageSide(thread);
+/** The side a live model of `kind` trains on here: the worker where it can, else the page. */
+export function liveSide<K extends LiveKind>(kind: K, thread: LiveThread = liveThread()): LiveSide<K> {
+  return thread.where === 'worker' ? new WorkerSide(kind) : new PageSide(thread, kind);
 }
