@@ -12,7 +12,11 @@
 //     the detective, C = 1, σ = 1) against the same run without it, timed in turns in one page;
 //   - initialJsKiBGzip: JavaScript the page loads before anything lazy (from dist/).
 // Then one line per image size × backend for the faces view's image GAN ({view: "faces", size,
-// backend, stepsPerSecond, ratioToWasm}).
+// backend, stepsPerSecond, ratioToWasm}); at 16 px also the view training live on the backends of
+// BENCH_FACE_LIVE (webgl,wasm): liveStepsPerSecond and liveToHeadless (÷ the in-worker trial).
+// Every live line says where the run trained (thread: worker or page), live ÷ headless and
+// live ÷ the reference, and a pause at full speed: pauseMs until the page showed the step
+// training stopped at, over pauseSnapshots snapshots.
 // Options (environment): BENCH_BACKENDS (webgl,wasm,cpu), BENCH_RECIPES (stabilised,plain),
 // BENCH_AUTO (1: also the automatic backend), BENCH_STEPS (20000), BENCH_HEADLESS_CAP_S (75),
 // BENCH_SEEDS (1-5), BENCH_MAX_STEPS (6000), BENCH_CAP_S (15: a seed that needs more
@@ -37,6 +41,7 @@ const LIVE_MS = Number(env('BENCH_LIVE_MS', 5000));
 const REF_MS = Number(env('BENCH_REF_MS', 2000));
 const FACE_SIZES = env('BENCH_FACE_SIZES', '16,32').split(',').filter(Boolean).map(Number);
 const FACE_MS = Number(env('BENCH_FACE_MS', 3000));
+const FACE_LIVE = env('BENCH_FACE_LIVE', 'webgl,wasm').split(',').filter(Boolean);
 const log = (...a) => process.stderr.write(a.join(' ') + '\n');
 
 /** gzip size of the JavaScript the built page loads before anything lazy (static imports only). */
@@ -93,14 +98,36 @@ async function live(browser, url, hash) {
         requestAnimationFrame(f);
       });
       const dt = (performance.now() - t0) / 1000;
-      return {
+      const rates = {
         liveStepsPerSecond: pg.trainer === t ? (t.steps - s0) / dt : null,
         liveFps: (pg.framesDrawn - d0) / dt,
         rafFps: raf / dt,
         backend: pg.decision?.backend,
         reason: pg.decision?.reason,
         shownStepsPerSecond: pg.snapshot?.stepsPerSecond ?? null,
+        // where the run trains (builds before the live training worker have no side: the page)
+        thread: pg.side?.thread?.where ?? 'page',
       };
+      // a pause at full speed: ms until the page shows the step training stopped at, and how
+      // many snapshots arrived meanwhile
+      const pause = await new Promise((done) => {
+        let last = pg.snapshot;
+        let snapshots = 0;
+        const p0 = performance.now();
+        pg.pause();
+        const tick = setInterval(() => {
+          if (pg.snapshot !== last) {
+            last = pg.snapshot;
+            snapshots++;
+          }
+          const settled = snapshots > 0 && last?.step === pg.trainer.steps;
+          if (settled || performance.now() - p0 > 5000) {
+            clearInterval(tick);
+            done({ ms: performance.now() - p0, snapshots, settled });
+          }
+        }, 1);
+      });
+      return { ...rates, pauseMs: pause.ms, pauseSnapshots: pause.snapshots };
     }, LIVE_MS);
     return { msToFirstStep, msToDecision, ...r, errors: problems.errors };
   } finally {
@@ -178,6 +205,31 @@ async function inputLatency(browser, url) {
 }
 
 /**
+ * The faces view training live on one backend (16 px, no pause at step 500): its own step counter
+ * over BENCH_LIVE_MS after a 2-second warm-up.
+ */
+async function facesLive(browser, url, backend) {
+  const { page, context, problems } = await openPage(browser, url, { width: 1440, height: 900 });
+  try {
+    await page.goto(`${url}#/faces?backend=${backend}&size=16`);
+    await page.waitForFunction(() => !document.querySelector('[data-testid=play][disabled]') && globalThis.forgelab?.faces?.lab?.trainer, null, { timeout: 180_000 });
+    await page.evaluate(() => globalThis.forgelab.faces.lab.setPauseAtClaim(false));
+    await page.getByTestId('play').click();
+    await page.waitForTimeout(2000);
+    const r = await page.evaluate(async (ms) => {
+      const lab = globalThis.forgelab.faces.lab;
+      const s0 = lab.trainer.steps;
+      const t0 = performance.now();
+      await new Promise((done) => setTimeout(done, ms));
+      return { stepsPerSecond: (lab.trainer.steps - s0) / ((performance.now() - t0) / 1000), backend: lab.decision?.backend, thread: lab.side?.thread?.where ?? 'page' };
+    }, LIVE_MS);
+    return { ...r, errors: problems.errors };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
  * The faces view's image GAN: training steps per second on each backend at one image size,
  * measured in a worker (after a warm-up step) the way the view's automatic choice measures it.
  */
@@ -223,6 +275,12 @@ try {
         liveStepsPerSecond: round(l.liveStepsPerSecond),
         liveFps: round(l.liveFps),
         rafFps: round(l.rafFps),
+        thread: l.thread,
+        // live ÷ headless on the same backend, and live ÷ the Float32Array reference
+        liveToHeadless: round(l.liveStepsPerSecond / b.headlessStepsPerSecond, 3),
+        liveToReference: round(l.liveStepsPerSecond / b.referenceStepsPerSecond, 3),
+        pauseMs: round(l.pauseMs, 0),
+        pauseSnapshots: l.pauseSnapshots,
         msToFirstStep: round(l.msToFirstStep, 0),
         convergeStepsMedian: b.convergeStepsMedian,
         convergeSecondsMedian: round(b.convergeSecondsMedian, 2),
@@ -257,6 +315,11 @@ try {
         liveStepsPerSecond: round(l.liveStepsPerSecond),
         liveFps: round(l.liveFps),
         rafFps: round(l.rafFps),
+        thread: l.thread,
+        liveToHeadless: same.headlessStepsPerSecond ? round(l.liveStepsPerSecond / same.headlessStepsPerSecond, 3) : null,
+        liveToReference: same.referenceStepsPerSecond ? round(l.liveStepsPerSecond / same.referenceStepsPerSecond, 3) : null,
+        pauseMs: round(l.pauseMs, 0),
+        pauseSnapshots: l.pauseSnapshots,
         msToFirstStep: round(l.msToFirstStep, 0),
         // in-page figures of the chosen backend, from its own line above
         headlessStepsPerSecond: same.headlessStepsPerSecond ?? null,
@@ -280,7 +343,16 @@ try {
   }
   for (const size of FACE_SIZES) {
     log(`— faces ${size}×${size}`);
-    for (const row of await faces(browser, server.url, size)) {
+    const trials = await faces(browser, server.url, size);
+    for (const row of trials) {
+      // the view itself, live at 16 px, against the same backend's in-worker headless trial
+      if (size === 16 && FACE_LIVE.includes(row.backend)) {
+        const l = await facesLive(browser, server.url, row.backend);
+        row.liveStepsPerSecond = round(l.stepsPerSecond, 2);
+        row.liveThread = l.thread;
+        row.liveToHeadless = round(l.stepsPerSecond / row.stepsPerSecond, 3);
+        if (l.errors.length) row.errors = [...(row.errors ?? []), ...l.errors.slice(0, 3)];
+      }
       rows.push(row);
       console.log(JSON.stringify(row));
     }
