@@ -38,7 +38,7 @@ describe('live training in a worker', () => {
           }, 5000);
         }),
     );
-    expect(longest.filter((d) => d > 50)).toEqual([]);
+    expect(longest.filter((d: number) => d > 50)).toEqual([]);
     expect((await pg(page)).running).toBe(true);
 
     // count the snapshots the page receives after pause() until one shows the step it stopped at

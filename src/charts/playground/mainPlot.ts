@@ -40,14 +40,20 @@ export function toData(px: number, py: number, size: number): [number, number] {
   return [(px / size) * 2 * DOMAIN - DOMAIN, DOMAIN - (py / size) * 2 * DOMAIN];
 }
 
+/** The field's small canvas and its pixels, made once per field size and reused every frame. */
 let fieldCanvas: HTMLCanvasElement | null = null;
+let fieldImage: ImageData | null = null;
 
 function drawField(ctx: CanvasRenderingContext2D, field: Float32Array, cells: number, size: number): void {
   fieldCanvas ??= document.createElement('canvas');
-  fieldCanvas.width = cells;
-  fieldCanvas.height = cells;
   const fctx = fieldCanvas.getContext('2d')!;
-  const img = fctx.createImageData(cells, cells);
+  if (!fieldImage || fieldImage.width !== cells) {
+    // resizing a canvas reallocates it: only when the field's size changes
+    fieldCanvas.width = cells;
+    fieldCanvas.height = cells;
+    fieldImage = fctx.createImageData(cells, cells);
+  }
+  const img = fieldImage;
   for (let j = 0; j < cells; j++)
     for (let i = 0; i < cells; i++) {
       const p = field[j * cells + i];
