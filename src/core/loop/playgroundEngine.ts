@@ -10,7 +10,6 @@ import type { DrawnPoint, PointSet, Source } from '../data/datasets';
 import { trainAndHoldout } from '../privacy/holdout';
 import { memorisationApplies } from '../privacy/live';
 import { makeEvalContext } from '../metrics/evaluate';
-import type { EvalContext } from '../metrics/evaluate';
 import { Trainer, specFromConfig } from '../gan/trainer';
 import type { TrainerSpec } from '../gan/trainer';
 import { Probe } from '../gan/probe';
@@ -76,10 +75,10 @@ export class PlaygroundEngine implements LiveEngine<PlaygroundRequest> {
     return this.current?.trainer ?? null;
   }
 
-  /** Build the run (freeing the last one) and install it in the loop; a planned run may be passed in. */
-  build(req: PlaygroundRequest, planned: PlannedRun = planPlaygroundRun(req.config, req.drawn)): { ctx: EvalContext; planned: PlannedRun } {
+  /** Build the run (freeing the last one) and install it in the loop. */
+  build(req: PlaygroundRequest): void {
     this.dispose();
-    const { source, data, spec, holdout } = planned;
+    const { source, data, spec, holdout } = planPlaygroundRun(req.config, req.drawn);
     const ctx = makeEvalContext(source, req.config.seed);
     const trainer = new Trainer(spec, data);
     const visual = new Rng(req.config.seed).fork('visual-noise').fill(new Float32Array(VISUAL_POINTS * spec.noiseDim), spec.noise);
@@ -87,7 +86,6 @@ export class PlaygroundEngine implements LiveEngine<PlaygroundRequest> {
     this.current = { trainer, probe, visual };
     this.loop.setRun(trainer, ctx, probe, holdout ? { train: data, holdout } : null);
     this.loop.speed = req.config.speed;
-    return { ctx, planned };
   }
 
   /** Draw other layers (the probe is rebuilt, so no work is done for hidden ones). */
