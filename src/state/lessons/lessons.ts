@@ -6,6 +6,8 @@ import { parseLesson } from './lessonFile';
 import type { Lesson } from './lessonFile';
 
 const files = import.meta.glob('../../../lessons/*/index.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+/** Translations: lessons/NN-slug/index.<lang>.md (issue 17: a lesson is translated by adding a file). */
+const translated = import.meta.glob('../../../lessons/*/index.*.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 const guides = import.meta.glob('../../../lessons/*/teacher.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
 const slugOf = (path: string) => path.split('/').slice(-2, -1)[0].replace(/^\d+-/, '');
@@ -16,16 +18,35 @@ export interface ShippedLesson extends Lesson {
   folder: string;
   /** The teacher guide's Markdown, when the lesson has one. */
   teacher: string | null;
+  /** The lesson in other languages, by language code, when translated. */
+  translations: Readonly<Record<string, Lesson>>;
 }
+
+const langOf = (path: string) => /index\.([a-z]{2})\.md$/.exec(path)?.[1] ?? null;
 
 export const LESSONS: readonly ShippedLesson[] = Object.entries(files)
   .map(([path, text]) => {
     const folder = folderOf(path);
     const teacher = Object.entries(guides).find(([p]) => folderOf(p) === folder)?.[1] ?? null;
-    return { ...parseLesson(slugOf(path), text), folder, teacher };
+    const translations: Record<string, Lesson> = {};
+    for (const [p, body] of Object.entries(translated)) {
+      const l = langOf(p);
+      if (l && folderOf(p) === folder) translations[l] = parseLesson(slugOf(path), body);
+    }
+    return { ...parseLesson(slugOf(path), text), folder, teacher, translations };
   })
   .sort((a, b) => a.folder.localeCompare(b.folder));
 
 export function lessonBySlug(slug: string | undefined): ShippedLesson | undefined {
   return LESSONS.find((l) => l.meta.slug === slug);
+}
+
+/**
+ * A lesson in a language: its translation when there is one, else the English original (with
+ * `translated: false`, so the page can say so). The slug, folder and teacher guide stay the same,
+ * so answers saved in one language are the same answers in the other.
+ */
+export function inLanguage(lesson: ShippedLesson, lang: string): ShippedLesson & { translated: boolean } {
+  const tr = lang === 'en' ? undefined : lesson.translations[lang];
+  return tr ? { ...lesson, ...tr, meta: { ...tr.meta, slug: lesson.meta.slug }, folder: lesson.folder, teacher: lesson.teacher, translations: lesson.translations, translated: true } : { ...lesson, translated: lang === 'en' };
 }

@@ -30,8 +30,11 @@ export interface Route {
  */
 export const AUDIT_ROUTES: readonly string[] = ['#/', '#/?data=ring&present=1', '#/?data=drawn', '#/faces', '#/faces?present=1', '#/experiments', '#/generations', '#/lessons', '#/lessons/forger-and-detective', '#/teach', '#/bench', '#/no-such-page'];
 
+/** Keys every view's link may carry: the interface language. */
+export const GLOBAL_KEYS: readonly string[] = ['lang'];
+
 /** Keys the URL may carry besides settings. */
-export const VIEW_KEYS = ['present', 'embed', 'manifold', 'arrows', 'field', 'heldout', 'copies', 'play', 'steps'] as const;
+export const VIEW_KEYS = ['lang', 'present', 'embed', 'manifold', 'arrows', 'field', 'heldout', 'copies', 'play', 'steps'] as const;
 
 export function parseHash(hash: string): Route {
   const raw = hash.startsWith('#') ? hash.slice(1) : hash;
@@ -127,7 +130,7 @@ export function decodeTable<T extends object>(table: SettingsTable<T>, params: U
     seen.add(key);
     const row = table.rows.find((r) => r.url === key);
     if (!row) {
-      if (!allowed.includes(key)) notices.push(`The link’s setting ${shorten(rawKey)} is not one ${opts.knownBy ?? 'ForgeLab'} knows, so it was ignored.`);
+      if (!allowed.includes(key) && !GLOBAL_KEYS.includes(key)) notices.push(`The link’s setting ${shorten(rawKey)} is not one ${opts.knownBy ?? 'ForgeLab'} knows, so it was ignored.`);
       continue;
     }
     const value = rawValue.trim();

@@ -6,6 +6,7 @@
  */
 import { onDestroy, untrack } from 'svelte';
 import { router } from './router.svelte';
+import { lang } from '../../i18n/lang.svelte';
 
 /** View keys a view's own settings never hold but its link keeps (the projector layout, embedding). */
 const KEPT_KEYS = ['present', 'embed'] as const;
@@ -34,7 +35,10 @@ export function bindToLink<S>(b: LinkBinding<S>): void {
     });
   });
   $effect(() => {
-    const query = b.encode(untrack(() => keptKeys(b.params())));
+    const kept = untrack(() => keptKeys(b.params()));
+    // The interface language stays in the link (issue 17), so a shared link opens in it.
+    if (lang.current !== 'en') kept.lang = lang.current;
+    const query = b.encode(kept);
     written = query;
     router.replaceQuery(query);
   });

@@ -97,6 +97,7 @@ export function checkLayers(files: readonly SourceFile[]): Violation[] {
           if (layer === 'core' && to !== 'core') bad('core imports only core and tfjs');
           if (layer === 'workers' && to !== 'core' && to !== 'workers') bad('workers import core and the worker protocol, never state or components');
           if (layer === 'charts' && (to === 'state' || to === 'components')) bad('charts never import state or components');
+          if (layer === 'i18n' && to !== 'core' && to !== 'i18n') bad('i18n imports only core (the settings tables it translates)');
         } else {
           if (layer === 'core' && !t.name.startsWith('@tensorflow/')) bad('core imports only core and tfjs');
           if ((layer === 'charts' || layer === 'workers') && t.name === 'svelte') bad(`${layer} do not import Svelte`);

@@ -1,0 +1,20 @@
+/** The frame around every view: navigation, the language switcher, words many views share. */
+export const app = {
+  brand: 'ForgeLab',
+  brandHome: 'ForgeLab, back to the playground',
+  nav: {
+    label: 'Main',
+    playground: 'Playground',
+    faces: 'Faces',
+    experiments: 'Experiments',
+    generations: 'Generations',
+    lessons: 'Lessons',
+  },
+  language: {
+    label: 'Language',
+    switched: (name: string) => `Interface language: ${name}.`,
+  },
+  hint: {
+    show: (what: string) => `What “${what}” means`,
+  },
+};

@@ -1,0 +1,3 @@
+import type { bench as en } from '../en/bench';
+
+export const bench: typeof en = {};

@@ -1,0 +1,3 @@
+import type { playground as en } from '../en/playground';
+
+export const playground: typeof en = {};

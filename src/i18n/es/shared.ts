@@ -1,0 +1,3 @@
+import type { shared as en } from '../en/shared';
+
+export const shared: typeof en = {};

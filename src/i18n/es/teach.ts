@@ -1,0 +1,3 @@
+import type { teach as en } from '../en/teach';
+
+export const teach: typeof en = {};
