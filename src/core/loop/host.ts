@@ -12,6 +12,7 @@ export function taskHost(now: () => number): LoopHost {
     return {
       now,
       schedule: (cb) => setTimeout(cb, 0) as unknown as number,
+      scheduleAfter: (cb, ms) => setTimeout(cb, ms) as unknown as number,
       cancel: (id) => clearTimeout(id),
     };
   }
@@ -30,6 +31,17 @@ export function taskHost(now: () => number): LoopHost {
       const id = next++;
       queue.set(id, cb);
       channel.port2.postMessage(id);
+      return id;
+    },
+    scheduleAfter: (cb, ms) => {
+      const id = next++;
+      queue.set(id, cb);
+      setTimeout(() => {
+        const f = queue.get(id);
+        if (!f) return;
+        queue.delete(id);
+        f();
+      }, ms);
       return id;
     },
     cancel: (id) => void queue.delete(id),

@@ -53,7 +53,11 @@ export interface LoopEvents {
   failed(error: unknown): void;
 }
 
-/** Length of one training slice; `speed` scales it. */
+/**
+ * Length of one training slice; `speed` scales it. Below 1 the loop also rests between slices,
+ * so training takes about `speed` of the time wherever it runs (slices run back to back in a
+ * worker, where nothing else would slow them).
+ */
 export const FRAME_BUDGET_MS = 8;
 /** Readbacks (and so redraws) at most this often: about 32 a second with the redraw itself. */
 export const READBACK_INTERVAL_MS = 28;
@@ -118,7 +122,7 @@ export class TrainingLoop extends SliceLoop {
       else if (kind === 'detective') t.stepD();
       else t.stepG();
     });
-    if (ok) this.readback(true);
+    if (ok) this.readback(true, true);
   }
 
   protected slice(): void {
@@ -150,25 +154,27 @@ export class TrainingLoop extends SliceLoop {
     }
     if (!this.running) return;
     this.readback(false);
-    this.schedule();
+    const worked = this.host.now() - start;
+    this.schedule(this.speed < 1 ? (worked * (1 - this.speed)) / this.speed : 0);
   }
 
   /**
    * Start an asynchronous readback unless one is in flight or one happened too recently. It
    * carries a full evaluation when forced or when the last one is older than the evaluation
-   * interval, and otherwise only the plot's frame and the losses.
+   * interval, and otherwise only the plot's frame and the losses. A light forced readback
+   * (a pause, a step) is a frame at once, then a full one when it has landed.
    */
-  readback(force: boolean): void {
+  readback(force: boolean, light = false): void {
     const t = this.trainer;
     const ctx = this.ctx;
-    if (!t || !ctx || !this.mayRead(force)) return;
+    if (!t || !ctx || !this.mayRead(force, light)) return;
     const now = this.host.now();
     // a device that takes long to answer (WebGL on a software rasteriser) is asked less often,
     // so it spends its time training rather than drawing
     if (!force && now - this.lastReadback < Math.max(this.readbackInterval, 2 * this.lastLatency)) return;
     if (!force && !this.mayPost()) return;
     const probe = this.probe;
-    const full = force || !probe || !this.evaluation || now - this.lastEvaluation >= this.evaluationInterval;
+    const full = (force && !light) || !probe || !this.evaluation || now - this.lastEvaluation >= this.evaluationInterval;
     if (!full && !probe) return;
     this.lastReadback = now;
     if (full) this.lastEvaluation = now;
@@ -183,6 +189,8 @@ export class TrainingLoop extends SliceLoop {
     });
     if (!packed) return;
     this.receive(packed, gen, (flat) => {
+      // a light forced frame: the full evaluation of the same step comes next
+      if (force && !full) this.pendingForce = true;
       this.lastLatency = this.host.now() - now;
       const dim = t.spec.dim;
       const evaluation = full ? unpackEvaluation(flat, ctx, dim) : this.evaluation!;

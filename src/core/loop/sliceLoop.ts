@@ -15,6 +15,8 @@ export interface LoopHost {
   now(): number;
   /** Run cb soon, after pending input and rendering (e.g. setTimeout 0). */
   schedule(cb: () => void): number;
+  /** Run cb after at least `ms` (a slowed run's rest between slices); schedule() where absent. */
+  scheduleAfter?(cb: () => void, ms: number): number;
   cancel(id: number): void;
 }
 
@@ -37,7 +39,9 @@ export abstract class SliceLoop {
   protected lastReadback = -Infinity;
   private timer: number | null = null;
   /** A forced readback asked for while another was in flight: run it when that one lands. */
-  private pendingForce = false;
+  protected pendingForce = false;
+  /** That forced readback may be light (a full one then follows it). */
+  private pendingLight = false;
   private rateWindow: { t: number; step: number }[] = [];
   /**
    * Whether whoever draws the readbacks keeps up (a worker asks the page); an unforced readback
@@ -55,8 +59,12 @@ export abstract class SliceLoop {
   protected abstract get trainer(): Trainer | null;
   /** Train one slice (the loop is running and has a trainer); the loop schedules the next. */
   protected abstract slice(): void;
-  /** Start a readback (see the subclasses); `force` always reads back, fully. */
-  abstract readback(force: boolean): void;
+  /**
+   * Start a readback (see the subclasses); `force` always reads back, fully unless `light`: a
+   * light forced readback carries only what is cheap to show at once (the plot's frame), and a
+   * full one follows it (a pause or a step shows within one snapshot, the metrics right after).
+   */
+  abstract readback(force: boolean, light?: boolean): void;
 
   play(): void {
     if (this.running) return;
@@ -78,12 +86,14 @@ export abstract class SliceLoop {
     })) this.readback(true);
   }
 
-  protected schedule(): void {
+  /** The next slice, soon or after a rest of `restMs`. */
+  protected schedule(restMs = 0): void {
     if (this.timer !== null) return;
-    this.timer = this.host.schedule(() => {
+    const next = () => {
       this.timer = null;
       if (this.running && this.trainer) this.slice();
-    });
+    };
+    this.timer = restMs > 0 && this.host.scheduleAfter ? this.host.scheduleAfter(next, restMs) : this.host.schedule(next);
   }
 
   /** Forget the old run's readback and rate: a new generation. */
@@ -91,6 +101,7 @@ export abstract class SliceLoop {
     this.generation++;
     this.inFlight = false;
     this.pendingForce = false;
+    this.pendingLight = false;
     this.rateWindow = [];
     this.stepsPerSecond = 0;
     this.lastReadback = -Infinity;
@@ -118,9 +129,10 @@ export abstract class SliceLoop {
    * Whether a readback may start now; a forced one asked for while another is in flight is
    * remembered and runs when that one lands.
    */
-  protected mayRead(force: boolean): boolean {
+  protected mayRead(force: boolean, light = false): boolean {
     if (!this.inFlight) return true;
     if (force) this.pendingForce = true;
+    if (force && light) this.pendingLight = true;
     return false;
   }
 
@@ -144,8 +156,10 @@ export abstract class SliceLoop {
         if (gen !== this.generation) return;
         this.inFlight = false;
         if (this.pendingForce) {
+          const light = this.pendingLight;
           this.pendingForce = false;
-          this.readback(true);
+          this.pendingLight = false;
+          this.readback(true, light);
         }
       });
   }

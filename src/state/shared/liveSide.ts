@@ -128,8 +128,8 @@ class WorkerLoop implements SideLoop {
   runSteps(n: number): void {
     this.w.send({ op: 'runSteps', n });
   }
-  readback(force: boolean): void {
-    this.w.send({ op: 'readback', force });
+  readback(force: boolean, light = false): void {
+    this.w.send({ op: 'readback', force, light });
   }
   get speed(): number {
     return this.rate;

@@ -97,7 +97,7 @@ export function liveHost(post: (m: LiveEvent, transfer?: Transferable[]) => void
         loop?.runSteps(m.n);
         return null;
       case 'readback':
-        loop?.readback(m.force);
+        loop?.readback(m.force, m.light);
         return null;
       case 'configure':
         if (!loop) return null;

@@ -25,7 +25,7 @@ export type LiveCommand = { id: number } & (
   | { op: 'pause' }
   | { op: 'step'; kind: StepKind }
   | { op: 'runSteps'; n: number }
-  | { op: 'readback'; force: boolean }
+  | { op: 'readback'; force: boolean; light?: boolean }
   | { op: 'configure'; speed?: number; readbackInterval?: number; stopAt?: number | null }
   | { op: 'layout'; layout: ProbeLayout }
   /** The weights; with `onlyFinite`, null when any is NaN or ±∞ (a copy worth keeping). */

@@ -80,6 +80,67 @@ describe('TrainingLoop', () => {
     t.dispose();
   });
 
+  it('shows a pause at once with a light frame, then the full evaluation of the same step', async () => {
+    const { host, runFrame } = fakeHost();
+    const snaps: Snapshot[] = [];
+    const loop = new TrainingLoop(host, { snapshot: (s) => snaps.push(s), diverged: () => {}, failed: (e) => { throw e; } });
+    const t = trainerFor({ seed: 4 });
+    const ctx = makeEvalContext(makeSource(DEFAULT_CONFIG), 4);
+    const probe = new Probe(t, { points: 16, field: 8, manifoldLines: 0, manifoldSamples: 5, arrows: false }, new Rng(4).fill(new Float32Array(16 * t.spec.noiseDim), 'gaussian'));
+    loop.setRun(t, ctx, probe);
+    loop.play();
+    runFrame();
+    await flush();
+    // the first readback of a run is always full (there is no evaluation to repeat yet)
+    expect(snaps.map((s) => s.evaluated)).toEqual([true]);
+    runFrame();
+    loop.pause();
+    const stopped = t.steps;
+    loop.readback(true, true);
+    for (let i = 0; i < 4; i++) await flush();
+    const after = snaps.slice(1).filter((s) => s.step === stopped);
+    // a frame without a new evaluation first, then the evaluation of that step; nothing else
+    expect(after.map((s) => s.evaluated)).toEqual([false, true]);
+    expect(after[0].frame!.points.length).toBe(32);
+    expect(after[1].evaluation).not.toBe(snaps[0].evaluation);
+    expect(t.steps).toBe(stopped);
+    t.dispose();
+    probe.dispose();
+  });
+
+  it('rests between slices below speed 1, so training takes about that share of the time', () => {
+    let clock = 0;
+    const rests: number[] = [];
+    const host: LoopHost = {
+      now: () => (clock += 1),
+      schedule: () => (rests.push(0), 1),
+      scheduleAfter: (_cb, ms) => (rests.push(ms), 2),
+      cancel: () => {},
+    };
+    const loop = new TrainingLoop(host, { snapshot: () => {}, diverged: () => {}, failed: (e) => { throw e; } });
+    const t = trainerFor({ seed: 5 });
+    loop.setRun(t, makeEvalContext(makeSource(DEFAULT_CONFIG), 5), null);
+    // one slice as the scheduler would run it (its timer taken)
+    const sliceOnce = () => {
+      (loop as unknown as { timer: number | null }).timer = null;
+      (loop as unknown as { slice(): void }).slice();
+    };
+    loop.speed = 1;
+    loop.play();
+    rests.length = 0;
+    sliceOnce();
+    expect(rests).toEqual([0]);
+    loop.speed = 0.25;
+    const c0 = clock;
+    sliceOnce();
+    const worked = clock - c0;
+    // rest = worked × (1 − 0.25) / 0.25: three times as long as the slice trained
+    expect(rests[1]).toBeGreaterThan(2.5 * (worked - 2));
+    expect(rests[1]).toBeLessThan(3 * worked + 1);
+    loop.pause();
+    t.dispose();
+  });
+
   it('pauses and reports when training diverges', async () => {
     const { host, runFrame } = fakeHost();
     let diverged = -1;
