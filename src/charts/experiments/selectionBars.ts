@@ -6,6 +6,7 @@
  */
 import * as d3 from 'd3';
 import { groupColour, groupShape, shapePath } from '../shared/palette';
+import { fmt, t } from '../../i18n';
 
 export interface SelectionBarsData {
   groups: { label: string }[];
@@ -14,7 +15,7 @@ export interface SelectionBarsData {
   threshold: number;
 }
 
-const pct = (v: number) => (Number.isFinite(v) ? `${Math.round(v * 100)}%` : '–');
+const pct = (v: number) => fmt.percent(v);
 
 export function draw(svgEl: SVGSVGElement, data: SelectionBarsData, opt: { large?: boolean } = {}): void {
   const font = opt.large ? 14 : 11;
@@ -34,7 +35,7 @@ export function draw(svgEl: SVGSVGElement, data: SelectionBarsData, opt: { large
 
   g.append('g')
     .attr('class', 'axis')
-    .call(d3.axisLeft(y).ticks(5).tickFormat((v) => `${Math.round(+v * 100)}%`))
+    .call(d3.axisLeft(y).ticks(5).tickFormat((v) => fmt.percent(+v)))
     .call((a) => a.selectAll('text').attr('font-size', font));
   g.append('line').attr('x1', 0).attr('x2', innerW).attr('y1', innerH).attr('y2', innerH).attr('stroke', '#b9bcc3');
 
@@ -81,6 +82,6 @@ export function draw(svgEl: SVGSVGElement, data: SelectionBarsData, opt: { large
       .attr('font-size', font)
       .attr('font-weight', 700)
       .attr('fill', below ? '#a3261b' : '#1d5e2a')
-      .text(Number.isFinite(c.ratio) ? `ratio ${c.ratio.toFixed(2)} ${below ? '✗' : '✓'}` : 'ratio –');
+      .text(Number.isFinite(c.ratio) ? t().experiments.hiring.barRatio(fmt.fixed(c.ratio, 2), below ? '✗' : '✓') : t().experiments.hiring.barNoRatio);
   });
 }

@@ -7,6 +7,7 @@ import * as d3 from 'd3';
 import { plotFrame } from '../shared/plotFrame';
 import { DARKER } from '../../core/faces/faces';
 import { groupColour, groupShape, shapePath } from '../shared/palette';
+import { fmt, t } from '../../i18n';
 
 export interface SeedDotsData {
   /** Darker share (among faces with a recognisable tone) per finished seed, with its seed. */
@@ -15,6 +16,7 @@ export interface SeedDotsData {
 }
 
 export function draw(svgEl: SVGSVGElement, data: SeedDotsData, opt: { large?: boolean } = {}): void {
+  const w = t().faces.seedPlot;
   const font = opt.large ? 14 : 11;
   const width = Math.max(240, svgEl.clientWidth || svgEl.parentElement?.clientWidth || 320);
   const margin = { top: font * 2.6, right: 14, bottom: font * 3, left: 14 };
@@ -47,7 +49,7 @@ export function draw(svgEl: SVGSVGElement, data: SeedDotsData, opt: { large?: bo
   ]);
   g.select<SVGGElement>('g.x')
     .attr('transform', `translate(0,${innerH})`)
-    .call(d3.axisBottom(x).ticks(Math.max(3, Math.floor(innerW / 70))).tickFormat((v) => `${Math.round(+v * 100)}%`))
+    .call(d3.axisBottom(x).ticks(Math.max(3, Math.floor(innerW / 70))).tickFormat((v) => fmt.percent(+v)))
     .call((a) => a.selectAll('text').style('font-size', `${font}px`));
   g.select('text.axis-label')
     .attr('x', innerW)
@@ -55,13 +57,13 @@ export function draw(svgEl: SVGSVGElement, data: SeedDotsData, opt: { large?: bo
     .attr('text-anchor', 'end')
     .style('font-size', `${font}px`)
     .attr('fill', '#555')
-    .text('darker share of generated faces');
+    .text(w.axis);
 
   const median = shares.length ? d3.median(shares)! : NaN;
   const refs = [
-    { id: 'real', v: data.realShare, label: `real ${Math.round(data.realShare * 100)}%`, dash: '5 3', width: 1.5, row: 0 },
-    { id: 'half', v: data.realShare / 2, label: 'half of real', dash: '2 3', width: 1.2, row: 1 },
-    ...(Number.isFinite(median) ? [{ id: 'median', v: median, label: `median ${Math.round(median * 100)}%`, dash: null, width: 2.5, row: 1 }] : []),
+    { id: 'real', v: data.realShare, label: w.real(fmt.percent(data.realShare)), dash: '5 3', width: 1.5, row: 0 },
+    { id: 'half', v: data.realShare / 2, label: w.half, dash: '2 3', width: 1.2, row: 1 },
+    ...(Number.isFinite(median) ? [{ id: 'median', v: median, label: w.median(fmt.percent(median)), dash: null, width: 2.5, row: 1 }] : []),
   ];
   const r = g.select('g.refs').selectAll<SVGGElement, (typeof refs)[number]>('g.ref').data(refs, (d) => d.id);
   r.exit().remove();
@@ -100,5 +102,5 @@ export function draw(svgEl: SVGSVGElement, data: SeedDotsData, opt: { large?: bo
     .attr('stroke', groupColour(DARKER))
     .attr('stroke-width', 2)
     .select('title')
-    .text((d) => `seed ${d.seed}: ${Math.round(d.share * 100)}%`);
+    .text((d) => w.dot(d.seed, fmt.percent(d.share)));
 }

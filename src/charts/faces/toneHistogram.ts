@@ -8,6 +8,7 @@ import * as d3 from 'd3';
 import { plotFrame } from '../shared/plotFrame';
 import { FACE_GROUPS, FACE_TONES } from '../../core/faces/faces';
 import { groupColour, groupShape, shapePath } from '../shared/palette';
+import { fmt, t } from '../../i18n';
 
 export interface ToneHistogramData {
   /** Share of real faces per tone (sums to 1). */
@@ -62,7 +63,7 @@ export function draw(svgEl: SVGSVGElement, data: ToneHistogramData, opt: ToneHis
     ['line', 'baseline'],
   ]);
   g.select<SVGGElement>('g.y')
-    .call(d3.axisLeft(y).ticks(opt.large ? 5 : 4).tickSize(-innerW).tickFormat((v) => `${Math.round(+v * 100)}%`))
+    .call(d3.axisLeft(y).ticks(opt.large ? 5 : 4).tickSize(-innerW).tickFormat((v) => fmt.percent(+v)))
     .call((a) => a.selectAll('text').style('font-size', `${font}px`))
     .call((a) => a.select('.domain').remove())
     .call((a) => a.selectAll('.tick line').attr('stroke', '#e3e4e8'));
@@ -118,9 +119,10 @@ export function draw(svgEl: SVGSVGElement, data: ToneHistogramData, opt: ToneHis
     );
 
   // a bracket per group with its shape and name
+  const names = t().faces.groups as Record<string, string>;
   const groups = FACE_GROUPS.map((grp, gi) => {
-    const tones = FACE_TONES.flatMap((t, i) => (t.group === gi ? [i] : []));
-    return { gi, label: grp.label.toLowerCase(), x0: x0(tones[0]) ?? 0, x1: (x0(tones[tones.length - 1]) ?? 0) + x0.bandwidth() };
+    const tones = FACE_TONES.flatMap((tone, i) => (tone.group === gi ? [i] : []));
+    return { gi, label: (names[grp.id] ?? grp.label).toLowerCase(), x0: x0(tones[0]) ?? 0, x1: (x0(tones[tones.length - 1]) ?? 0) + x0.bandwidth() };
   });
   const by = innerH + 5 + sw * 0.75 + font * 1.6;
   const br = g.select('g.brackets').selectAll<SVGGElement, (typeof groups)[number]>('g.bracket').data(groups);

@@ -6,6 +6,7 @@
 import * as d3 from 'd3';
 import { shapePath } from '../shared/palette';
 import type { Shape } from '../shared/palette';
+import { fmt, t } from '../../i18n';
 
 export interface MetricLine {
   label: string;
@@ -42,10 +43,12 @@ export function draw(svgEl: SVGSVGElement, lines: readonly MetricLine[], opt: Me
   const pad = 0.08 * (hi - lo);
   const y = d3.scaleLinear().domain([Math.max(opt.percent ? 0 : -Infinity, lo - pad), hi + pad]).nice().range([innerH, 0]);
   const g = svg.append('g').attr('class', 'plot').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
-  const fmt = opt.percent ? d3.format('.0%') : d3.format('~g');
+  // d3's shortest form, with the language's decimal separator
+  const general = d3.format('~g');
+  const tick = opt.percent ? (v: number) => fmt.percent(v) : (v: number) => general(v).replace('.', fmt.decimalSeparator());
   g.append('g').attr('class', 'x axis').attr('transform', `translate(0,${innerH})`).call(d3.axisBottom(x).ticks(Math.min(n - 1, 10) || 1).tickFormat(d3.format('d')));
-  g.append('g').attr('class', 'y axis').call(d3.axisLeft(y).ticks(4).tickFormat((v) => fmt(+v)));
-  g.append('text').attr('class', 'axis-label').attr('x', innerW).attr('y', innerH + 27).attr('text-anchor', 'end').text('generation');
+  g.append('g').attr('class', 'y axis').call(d3.axisLeft(y).ticks(4).tickFormat((v) => tick(+v)));
+  g.append('text').attr('class', 'axis-label').attr('x', innerW).attr('y', innerH + 27).attr('text-anchor', 'end').text(t().generations.chart.axis);
 
   const ref = g.append('g').attr('class', 'ref');
   ref.append('line').attr('x1', 0).attr('x2', innerW).attr('y1', y(opt.ref.y)).attr('y2', y(opt.ref.y));

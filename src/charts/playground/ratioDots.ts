@@ -6,6 +6,7 @@
  */
 import * as d3 from 'd3';
 import { groupColour, groupShape, shapePath } from '../shared/palette';
+import { fmt, t } from '../../i18n';
 
 export interface RatioDotsData {
   groups: { label: string; index: number; emphasised: boolean }[];
@@ -14,10 +15,11 @@ export interface RatioDotsData {
   medians: number[];
 }
 
-const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '–');
+const ratio = (v: number) => fmt.fixed(v, 2);
 
 export function draw(svgEl: SVGSVGElement, data: RatioDotsData, opt: { large?: boolean } = {}): void {
   const font = opt.large ? 14 : 11;
+  const say = t().playground.ratioDots;
   const width = Math.max(260, svgEl.parentElement?.clientWidth || svgEl.clientWidth || 320);
   const rowH = (emph: boolean) => font * (emph ? 4.6 : 3.4);
   const margin = { top: font * 1.6, right: 16, bottom: font * 3.4, left: 12 };
@@ -52,21 +54,21 @@ export function draw(svgEl: SVGSVGElement, data: RatioDotsData, opt: { large?: b
       .attr('font-size', font)
       .attr('font-weight', r.emphasised ? 700 : 500)
       .attr('fill', '#1d1f24')
-      .text(`${r.label}: median ${fmt(data.medians[r.i])}`);
+      .text(say.median(r.label, ratio(data.medians[r.i])));
   });
 
   // faithful line
   g.append('line').attr('x1', x(1)).attr('x2', x(1)).attr('y1', -font * 0.6).attr('y2', innerH).attr('stroke', '#555').attr('stroke-width', 1.5).attr('stroke-dasharray', '5 3');
-  g.append('text').attr('x', x(1) + 4).attr('y', -font * 0.5).attr('font-size', font).attr('fill', '#333').text('1.0 = faithful');
+  g.append('text').attr('x', x(1) + 4).attr('y', -font * 0.5).attr('font-size', font).attr('fill', '#333').text(say.faithful(fmt.fixed(1, 1)));
 
   // axis
   g.append('g')
     .attr('class', 'axis')
     .attr('transform', `translate(0,${innerH})`)
-    .call(d3.axisBottom(x).ticks(Math.max(3, Math.floor(innerW / 60))).tickFormat((v) => d3.format('.1f')(+v)))
+    .call(d3.axisBottom(x).ticks(Math.max(3, Math.floor(innerW / 60))).tickFormat((v) => fmt.fixed(+v, 1)))
     .call((a) => a.selectAll('text').attr('font-size', font));
-  g.append('text').attr('x', 0).attr('y', innerH + font * 2.9).attr('font-size', font).attr('fill', '#555').text('← under-represented');
-  g.append('text').attr('x', innerW).attr('y', innerH + font * 2.9).attr('text-anchor', 'end').attr('font-size', font).attr('fill', '#555').text('over-represented →');
+  g.append('text').attr('x', 0).attr('y', innerH + font * 2.9).attr('font-size', font).attr('fill', '#555').text(say.under);
+  g.append('text').attr('x', innerW).attr('y', innerH + font * 2.9).attr('text-anchor', 'end').attr('font-size', font).attr('fill', '#555').text(say.over);
 
   // medians and dots per row
   rows.forEach((r, k) => {

@@ -4,6 +4,7 @@
  * apart without colour. SVG, redrawn on each update; the same axes style as lineChart.ts.
  */
 import * as d3 from 'd3';
+import { fmt, t } from '../../i18n';
 import { plotFrame } from '../shared/plotFrame';
 
 export interface DcrChartData {
@@ -33,16 +34,16 @@ export function drawDcr(svgEl: SVGSVGElement, data: DcrChartData | null, height 
     ['g', 'y axis'],
     ['path', 'dcr-generated'],
     ['path', 'dcr-holdout'],
-    ['text', 'axis-label x-label', 'distance to the closest training point'],
+    ['text', 'axis-label x-label'],
   ]);
   const top = data ? data.edges[data.edges.length - 1] : 1;
   let peak = 0.05;
   if (data) for (const h of [data.generated, data.holdout]) for (let i = 0; i < h.length; i++) peak = Math.max(peak, h[i]);
   const x = d3.scaleLinear().domain([0, top || 1]).range([0, innerW]);
   const y = d3.scaleLinear().domain([0, peak]).nice().range([innerH, 0]);
-  g.select<SVGGElement>('g.x').attr('transform', `translate(0,${innerH})`).call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(innerW / 80))).tickFormat((v) => d3.format('~g')(+v)));
-  g.select<SVGGElement>('g.y').call(d3.axisLeft(y).ticks(4).tickFormat((v) => d3.format('.0%')(+v)));
-  g.select('text.x-label').attr('x', innerW).attr('y', innerH + 24).attr('text-anchor', 'end');
+  g.select<SVGGElement>('g.x').attr('transform', `translate(0,${innerH})`).call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(innerW / 80))).tickFormat((v) => fmt.decimal(+v, 3)));
+  g.select<SVGGElement>('g.y').call(d3.axisLeft(y).ticks(4).tickFormat((v) => fmt.percent(+v)));
+  g.select('text.x-label').text(t().app.charts.distanceToTraining).attr('x', innerW).attr('y', innerH + 24).attr('text-anchor', 'end');
   g.select('path.dcr-generated')
     .attr('d', data ? stepPath(data.edges, data.generated, x, y) : null)
     .attr('fill', DCR_COLOURS.generated).attr('fill-opacity', 0.35).attr('stroke', DCR_COLOURS.generated).attr('stroke-width', 1.8);

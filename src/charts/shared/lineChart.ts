@@ -4,6 +4,7 @@
  */
 import * as d3 from 'd3';
 import { plotFrame } from './plotFrame';
+import { fmt, lang, t } from '../../i18n';
 
 export interface Series<T> {
   label: string;
@@ -29,6 +30,8 @@ export interface LineChartOptions<T> {
   yMin?: number;
   yFormat?: (v: number) => string;
   yLabel: string;
+  /** The x axis' label ("training step" in the interface language unless given). */
+  xLabel?: string;
   height?: number;
 }
 
@@ -59,14 +62,16 @@ export function draw<T>(svgEl: SVGSVGElement, rows: readonly T[], opt: LineChart
     ['g', 'y axis'],
     ['g', 'refs'],
     ['g', 'lines'],
-    ['text', 'axis-label x-label', 'training step'],
+    ['text', 'axis-label x-label'],
   ]);
-  // "2k" when every tick is a whole thousand, else plain "1,200" (not "1.2k" or "0.1k")
+  // "2k" when every tick is a whole thousand, else plain "1,200" (not "1.2k" or "0.1k"); digits
+  // and separators as the interface language writes them
   const xTicks = Math.max(2, Math.floor(innerW / 80));
-  const xFormat = x.ticks(xTicks).every((v) => v % 1000 === 0) ? d3.format('~s') : d3.format(',');
+  const thousands = x.ticks(xTicks).every((v) => v % 1000 === 0);
+  const xFormat = (v: number) => (thousands && v !== 0 ? `${fmt.decimal(v / 1000, 0)}k` : v.toLocaleString(lang.current));
   g.select<SVGGElement>('g.x').attr('transform', `translate(0,${innerH})`).call(d3.axisBottom(x).ticks(xTicks).tickFormat((v) => xFormat(+v)));
-  g.select<SVGGElement>('g.y').call(d3.axisLeft(y).ticks(4).tickFormat((v) => (opt.yFormat ? opt.yFormat(+v) : d3.format('~g')(+v))));
-  g.select('text.x-label').attr('x', innerW).attr('y', innerH + 24).attr('text-anchor', 'end');
+  g.select<SVGGElement>('g.y').call(d3.axisLeft(y).ticks(4).tickFormat((v) => (opt.yFormat ? opt.yFormat(+v) : fmt.decimal(+v, 3))));
+  g.select('text.x-label').text(opt.xLabel ?? t().app.charts.trainingStep).attr('x', innerW).attr('y', innerH + 24).attr('text-anchor', 'end');
 
   const refs = g.select('g.refs').selectAll<SVGGElement, RefLine>('g.ref').data(opt.refs ?? [], (d) => d.label);
   const refEnter = refs.enter().append('g').attr('class', 'ref');

@@ -14,6 +14,18 @@ export const app = {
     label: 'Language',
     switched: (name: string) => `Interface language: ${name}.`,
   },
+  charts: {
+    trainingStep: 'training step',
+    overall: 'overall',
+    overallRaw: 'overall (raw)',
+    coinToss: '50%: a coin toss',
+    accuracy: 'accuracy',
+    distanceToTraining: 'distance to the closest training point',
+  },
+  drawer: {
+    close: 'Close',
+    settings: 'Settings',
+  },
   hint: {
     show: (what: string) => `What “${what}” means`,
   },

@@ -1,2 +1,40 @@
-/** English messages of the bench feature (filled as its components move their strings here). */
-export const bench = {};
+/** English messages of the bench page (#/bench); its JSON output stays machine-readable and English. */
+export const bench = {
+  title: 'Bench',
+  intro1: (summary: string) => `Measures training speed on this device: ${summary}. Change them in the address (`,
+  intro2: ').',
+  summary: (backend: string, recipe: string, steps: string, seeds: string) => `backend ${backend}, recipe ${recipe}, ${steps} steps, seeds ${seeds}`,
+  run: 'Run the bench',
+  running: 'Running…',
+  notStarted: 'Not started. The run takes a few minutes and keeps this tab busy.',
+  done: 'Done.',
+  failed: 'Failed.',
+  caption: 'Bench results',
+  rows: {
+    backend: 'Backend',
+    headless: 'Headless training, steps/s',
+    headlessValue: (rate: string, steps: string) => `${rate} over ${steps} steps`,
+    kernels: 'Kernels per step',
+    reference: 'Reference (Float32Array, plain recipe), steps/s',
+    ratio: 'Ratio to the reference',
+    convergeSteps: 'Steps to converge (median)',
+    convergeSeconds: 'Seconds to converge (median, training time)',
+    converged: 'Seeds converged',
+    convergedValue: (n: string, of: string) => `${n} of ${of}`,
+    tensors: 'Tensors before / after the run',
+  },
+  perSeed: 'Per seed',
+  cols: { seed: 'Seed', converged: 'Converged', steps: 'Steps', seconds: 'Seconds', js: 'JS / floor', accuracy: 'Detective accuracy' },
+  yes: 'yes',
+  no: 'no',
+  /** What the status line says while the bench runs. */
+  progress: {
+    backend: 'choosing the backend',
+    reference: (ms: string) => `reference (${ms} ms)`,
+    headless: 'headless run',
+    headlessSteps: (steps: string) => `headless: ${steps} steps`,
+    dp: 'private training (DP-SGD) against plain',
+    seed: (seed: string) => `convergence, seed ${seed}`,
+    done: 'done',
+  },
+};

@@ -1,2 +1,78 @@
-/** English messages of the lessons feature (filled as its components move their strings here). */
-export const lessons = {};
+/** English messages of the lessons feature: the list, a lesson's page, its lab, questions and report. */
+export const lessons = {
+  index: {
+    title: 'Lessons',
+    lead: 'Each lesson sets up a live lab beside its text. You predict, watch, then explain. Your answers stay in this browser until you download or print your lab report.',
+    minutes: (n: string) => `About ${n} minutes`,
+    progress: (done: string, total: string) => `${done} of ${total} questions answered`,
+    inEnglish: 'In English',
+    teachBefore: 'Teaching with these? The ',
+    teachLink: 'teacher guide and class results',
+    teachAfter: ' are here.',
+  },
+  view: {
+    allLessons: 'All lessons',
+    aboutMinutes: (n: string) => `(about ${n} minutes)`,
+    jump: 'Jump to the live lab',
+    goals: 'You will be able to',
+    setUp: (label: string) => `Set up the lab: ${label}`,
+    labNow: 'This is the lab now.',
+    newRun: 'Starts a new run from step 0.',
+    inEnglish: 'This lesson is not translated into your language yet, so it is shown in English.',
+    saveFailed: 'Your answers could not be saved in this browser (storage is blocked or full). They stay on this page while it is open: download your report before you close the tab.',
+  },
+  /** Question kinds, as a question's label and the report's headings show them. */
+  kinds: { predict: 'Predict', observe: 'Observe', explain: 'Explain' },
+  question: {
+    recorded: (line: string) => `Recorded with the lab at ${line}.`,
+  },
+  lab: {
+    region: 'Live lab',
+    title: (label: string) => `Lab: ${label}`,
+    settings: 'Settings in this lab',
+    openPlayground: 'Open this run’s settings in the full playground',
+  },
+  judge: {
+    label: 'Fresh judge is right',
+    what: 'Fresh judge',
+    hint: 'A new classifier, trained on half of the real and generated points and scored on the other half.',
+    detail: (real: string, fake: string, tested: string, step: string) => `real ${real} · fake ${fake} · ${tested} held-out points a side · step ${step}`,
+    stale: ' (pause to judge again)',
+    waiting: 'Judges when training pauses.',
+    judging: 'Judging…',
+  },
+  /** One line of the lab's numbers (labMetrics.ts): each part takes numbers already formatted. */
+  metrics: {
+    step: (n: string) => `step ${n}`,
+    detective: (p: string) => `detective right ${p}`,
+    js: (x: string) => `JS ${x}× its floor`,
+    judge: (p: string) => `fresh judge right ${p}`,
+    group: (name: string, synthetic: string, real: string) => `${name} ${synthetic} of fakes (real ${real})`,
+    /** A data set's group, by its id (other languages) or its own English label. */
+    groupName: (_id: string, label: string) => label.toLowerCase(),
+  },
+  report: {
+    heading: 'Your lab report',
+    name: 'Your name',
+    download: 'Download report (Markdown)',
+    print: 'Print report',
+    saved: (file: string) => `Saved ${file}. Hand this file in: your teacher can read it in ForgeLab’s class view.`,
+    status: (answered: string, total: string) => `${answered} of ${total} questions answered. The report holds your answers, the lab’s numbers and a picture of your plot.`,
+    title: (title: string) => `Lab report: ${title}`,
+    student: 'Student',
+    noName: '(no name given)',
+    made: 'Made',
+    reproduce: 'Reproduce the lab',
+    answers: 'Answers',
+    notAnswered: '(not answered)',
+    whenAnswered: (line: string) => `The lab when answered: ${line}.`,
+    myPlot: 'My plot',
+    atEnd: (line: string) => `The lab at the end: ${line}.`,
+    plotAlt: (step: string) => `The main plot at step ${step}`,
+    printedPlotAlt: 'The student’s main plot',
+    dataHeading: 'Results as data',
+    dataNote: 'For the class view (#/teach in ForgeLab); please leave this block as it is.',
+    newer: 'This report comes from a newer ForgeLab than this one.',
+    noBlock: 'No ForgeLab results block (```json … ```) was found in this file.',
+  },
+};

@@ -1,2 +1,121 @@
-/** English messages of the shared feature (filled as its components move their strings here). */
-export const shared = {};
+/** English messages of the parts every view shares: transport, notices, sharing, links, the backend. */
+export const shared = {
+  transport: {
+    train: 'Train',
+    pause: 'Pause',
+    step: 'Step',
+    reset: 'Reset',
+    resetDoes: 'Back to step 0 with the same seed',
+    seed: 'Seed',
+  },
+  progress: {
+    step: (done: string, total: string) => `step ${done} of ${total}`,
+    starting: 'starting…',
+    cancelled: 'Cancelled',
+    failed: 'Failed',
+    doneIn: (seconds: string, backend: string) => `Done in ${seconds} s (${backend})`,
+    running: 'Running',
+    done: 'Done',
+  },
+  notices: {
+    dismiss: 'Dismiss this notice',
+    restore: 'Restore last good state',
+    reset: 'Reset',
+  },
+  modal: {
+    close: 'Close',
+  },
+  charts: {
+    showCharts: 'Show charts',
+    showTable: 'Show as table',
+    lastReadings: 'The last readings, newest first',
+    overSteps: (title: string) => `${title} over training steps; the table view lists the numbers`,
+    save: (title: string, kind: string) => `Save “${title}” as ${kind}`,
+  },
+  classroom: {
+    label: 'Share and present',
+    presenter: 'Presenter',
+    fullScreen: 'Full screen',
+    keys: 'Keys',
+    dismiss: 'Dismiss',
+    shortcutsTitle: 'Keyboard shortcuts',
+    shortcutsWhere: 'They work anywhere on the page except while typing in a field.',
+    fullScreenRefused:
+      'The browser refused full screen here (it may be embedded, or full screen is blocked). Use the browser’s own full-screen key (F11, or ⌃⌘F on a Mac).',
+  },
+  shortcuts: {
+    playKeys: 'Space or K',
+    play: 'Train / pause',
+    stepKeys: '. or S',
+    step: 'One training step',
+    reset: 'Reset to step 0 (same seed)',
+    preset: (label: string) => `Skew preset ${label}`,
+    presenter: 'Presenter layout on / off',
+    fullScreen: 'Full screen on / off',
+    help: 'This list of shortcuts',
+    closeKey: 'Esc',
+    close: 'Close a dialog',
+  },
+  share: {
+    button: 'Share',
+    title: 'Share this view',
+    qr: 'QR code of the link below',
+    link: 'Link (every setting, the seed and the view)',
+    copied: 'Link copied. Paste it anywhere, or scan the code.',
+    refused: 'The browser refused the clipboard. The link is selected below: copy it with Ctrl+C (⌘C on a Mac), or scan the code.',
+  },
+  notFound: {
+    title: 'There is nothing at this address',
+    pointsTo: 'The link points to',
+    notHere: ', which ForgeLab does not have. It may be mistyped or from a newer version.',
+    home: 'Go to the playground',
+  },
+  link: {
+    /** A key or value the link spelled, escaped (JSON) so stray quotes and newlines show. */
+    quote: (text: string) => JSON.stringify(text),
+    twice: (key: string) => `The link sets ${key} twice; the first value was used.`,
+    unknown: (key: string, knownBy: string) => `The link’s setting ${key} is not one ${knownBy} knows, so it was ignored.`,
+    /** Who does not know an unknown key, unless the view says (its own catalogue's knownBy). */
+    knownBy: 'ForgeLab',
+    notOption: (label: string, value: string, options: string, kept: string) => `${label}: ${value} is not an option (${options}), so ${kept} was kept.`,
+    notNumber: (label: string, value: string, kept: string) => `${label}: ${value} is not a number, so ${kept} was kept.`,
+    outside: (label: string, value: string, min: string, max: string, used: string) => `${label}: ${value} is outside ${min}–${max}, so ${used} was used.`,
+    notWhole: (label: string, value: string, used: string) => `${label}: ${value} is not whole, so ${used} was used.`,
+    tooPrecise: (label: string, value: string, used: string) => `${label}: ${value} has more digits than a link keeps, so ${used} was used.`,
+  },
+  storageWarning:
+    'This browser is not letting ForgeLab save anything (private browsing, blocked or full storage). Training works, and settings live in the link, but anything you type will be lost when the page reloads.',
+  live: {
+    pageThread: (why: string) => `Training runs on the page’s own thread, because ${why}. Drawing and training take turns, so training is slower than it could be.`,
+    noWorker: 'this browser cannot start a worker',
+    noOffscreen: 'this browser cannot use the graphics card (WebGL) in a worker',
+    webglLostResumed: (lostAt: string, where: string, resumedFrom: string) =>
+      `The graphics card (WebGL) stopped at step ${lostAt}. Training continues on ${where} from step ${resumedFrom}, the last saved copy.`,
+    webglLostRestarted: (where: string) => `The graphics card (WebGL) stopped before any copy was saved, so this run restarted on ${where}.`,
+    anotherBackend: 'another backend',
+    stopped: (why: string) => `Training stopped: ${why}. Press Reset to start again.`,
+    noRunYet: 'There is no run to save yet.',
+    workerStopped: (why: string) => `the training worker stopped: ${why}`,
+    workerClosed: 'the training worker was closed',
+    unknownError: 'unknown error',
+  },
+  job: {
+    failed: 'The task failed in the background worker',
+    workerStopped: (why: string) => `the worker stopped: ${why}`,
+    noWorker: (why: string) => `could not start a background worker: ${why}`,
+  },
+  exportFile: {
+    noImage: 'The image could not be made.',
+  },
+  /** Why a backend was chosen (core/backend writes these in English; state/platform/backendReason reads them back). */
+  backend: {
+    chosen: (name: string) => `${name}, chosen in the settings`,
+    only: (name: string) => `${name}, the only backend that started here`,
+    faster: (best: string, factor: string, runner: string, rates: string) => `${best}: ${factor}× faster than ${runner} on this model in a quick trial (${rates} steps/s)`,
+    rate: (name: string, stepsPerSecond: string) => `${name} ${stepsPerSecond}`,
+    provisional: (name: string) => `${name} to start with, while each backend is measured on this model`,
+    couldNotStart: (name: string, then: string) => `${name} could not start here, so ${then}`,
+    notMeasured: (name: string) => `${name}: the other backends could not be measured here`,
+    noneMeasured: 'No backend could be measured.',
+  },
+};

@@ -15,6 +15,18 @@ export const app: typeof en = {
     label: 'Idioma',
     switched: (name: string) => `Idioma de la interfaz: ${name}.`,
   },
+  charts: {
+    trainingStep: 'paso de entrenamiento',
+    overall: 'total',
+    overallRaw: 'total (sin suavizar)',
+    coinToss: '50 %: lanzar una moneda',
+    accuracy: 'exactitud',
+    distanceToTraining: 'distancia al punto de entrenamiento más cercano',
+  },
+  drawer: {
+    close: 'Cerrar',
+    settings: 'Ajustes',
+  },
   hint: {
     show: (what: string) => `Qué significa «${what}»`,
   },

@@ -1,3 +1,40 @@
 import type { bench as en } from '../en/bench';
 
-export const bench: typeof en = {};
+export const bench: typeof en = {
+  title: 'Banco de pruebas',
+  intro1: (summary: string) => `Mide la velocidad de entrenamiento en este dispositivo: ${summary}. Cámbialos en la dirección (`,
+  intro2: ').',
+  summary: (backend: string, recipe: string, steps: string, seeds: string) => `backend ${backend}, receta ${recipe}, ${steps} pasos, semillas ${seeds}`,
+  run: 'Ejecutar el banco de pruebas',
+  running: 'Ejecutando…',
+  notStarted: 'Sin empezar. La ejecución tarda unos minutos y mantiene ocupada esta pestaña.',
+  done: 'Hecho.',
+  failed: 'Falló.',
+  caption: 'Resultados del banco de pruebas',
+  rows: {
+    backend: 'Backend',
+    headless: 'Entrenamiento sin dibujo, pasos/s',
+    headlessValue: (rate: string, steps: string) => `${rate} en ${steps} pasos`,
+    kernels: 'Kernels por paso',
+    reference: 'Referencia (Float32Array, receta simple), pasos/s',
+    ratio: 'Razón respecto a la referencia',
+    convergeSteps: 'Pasos hasta converger (mediana)',
+    convergeSeconds: 'Segundos hasta converger (mediana, tiempo de entrenamiento)',
+    converged: 'Semillas que convergieron',
+    convergedValue: (n: string, of: string) => `${n} de ${of}`,
+    tensors: 'Tensores antes / después de la ejecución',
+  },
+  perSeed: 'Por semilla',
+  cols: { seed: 'Semilla', converged: 'Convergió', steps: 'Pasos', seconds: 'Segundos', js: 'JS / mínimo', accuracy: 'Exactitud del detective' },
+  yes: 'sí',
+  no: 'no',
+  progress: {
+    backend: 'eligiendo el backend',
+    reference: (ms: string) => `referencia (${ms} ms)`,
+    headless: 'ejecución sin dibujo',
+    headlessSteps: (steps: string) => `sin dibujo: ${steps} pasos`,
+    dp: 'entrenamiento privado (DP-SGD) frente al simple',
+    seed: (seed: string) => `convergencia, semilla ${seed}`,
+    done: 'hecho',
+  },
+};

@@ -1,3 +1,178 @@
 import type { experiments as en } from '../en/experiments';
 
-export const experiments: typeof en = {};
+export const experiments: typeof en = {
+  view: {
+    title: 'Experimentos: ¿pueden los datos sintéticos corregir un sesgo?',
+    intro:
+      'Dos preguntas que plantea el laboratorio, ejecutadas de verdad en segundo plano mientras la página sigue disponible. Primera: si una GAN infrarrepresenta a un grupo, ¿generar más de ese grupo repara los datos? Segunda: si el historial está sesgado, ¿los registros sintéticos hechos a partir de él arrastran el sesgo?',
+    shared: 'Ajustes comunes a ambos experimentos',
+    seed: 'Semilla',
+    steps: 'Pasos de entrenamiento por GAN',
+    recipe: 'Receta',
+    failure: 'El experimento falló en el proceso en segundo plano',
+  },
+  recipes: { stabilised: 'estabilizada', plain: 'simple' },
+  groups: { majority: 'Mayoría', minority: 'Minoría' },
+  groupsLower: { majority: 'mayoría', minority: 'minoría' },
+  common: {
+    cancel: 'Cancelar',
+    result: 'Resultado',
+    stale: 'Los ajustes han cambiado desde esta ejecución; vuelve a entrenar para verlos.',
+    keyToPlots: 'Leyenda de los gráficos',
+  },
+  run: {
+    groupsData: (split: string, place: string) => `${split}, minoría ${place}`,
+    caption: (data: string, points: string, recipe: string, steps: string, per: string, seeds: string) => `${data}, ${points} puntos, receta ${recipe}, ${steps} pasos${per ? ` ${per}` : ''}, ${seeds}`,
+    seed: (seed: string) => `semilla ${seed}`,
+    seeds: (first: string, last: string) => `semillas ${first}–${last}`,
+  },
+  rebalance: {
+    title: '¿Arreglarlo con datos sintéticos?',
+    intro1: 'Una propuesta habitual: cuando un grupo está infrarrepresentado, genera más de él. Parte de un conjunto de entrenamiento sesgado y completa la minoría hasta la mitad con puntos sintéticos de la minoría hechos de dos maneras: ',
+    intro2: ' puntos de una GAN entrenada con todos los datos que caen donde vive la minoría real, y ',
+    intro3: ' puntos de una GAN entrenada solo con los pocos puntos de la minoría. Después pregúntate qué parte de la minoría ',
+    introReal: 'real',
+    intro4: ' cubre de verdad cada solución.',
+    presets: 'Ajustes rápidos de mayoría / minoría',
+    run: (steps: string) => `Entrenar ambas GAN (${steps} pasos)`,
+    progress: 'Progreso del experimento de reequilibrio',
+    perGan: 'por GAN',
+    trainingSet: (majority: string, minority: string, topUp: string, target: string, heldOut: string) =>
+      `Conjunto de entrenamiento: ${majority} puntos de la mayoría y ${minority} de la minoría. Cada solución añade ${topUp} puntos sintéticos de la minoría hasta llegar a ${target}; ambas se evalúan frente a ${heldOut} puntos reales reservados de la minoría que las GAN nunca vieron.`,
+    terms: 'Cobertura: proporción de puntos reales reservados de la minoría que tienen un punto sintético al alcance de sus 5 vecinos más cercanos. Dispersión: desviación estándar en cada eje, y como múltiplo de la de la minoría real.',
+    tableRegion: 'Cobertura y dispersión de cada solución (se desplaza en horizontal en pantallas estrechas)',
+    tableCaption: 'Cobertura y dispersión de cada solución frente a la minoría real reservada',
+    cols: { who: 'Puntos de la minoría', points: 'Puntos', coverage: 'Cobertura', spreadX: 'Dispersión x', spreadY: 'Dispersión y' },
+    heldOut: 'Minoría real reservada',
+    ofRequested: (requested: string) => `de ${requested}`,
+    arms: { 'full-gan': '(a) GAN con todos los puntos', 'minority-gan': '(b) GAN solo con la minoría', 'fresh-real': 'Puntos reales nuevos (para comparar)' },
+    key: {
+      covered: 'punto real de la minoría, cubierto',
+      missed: 'punto real de la minoría, sin cubrir',
+      synthetic: 'punto sintético de la minoría',
+      realSpread: 'real ±1 DE',
+      synSpread: 'sintético ±1 DE',
+    },
+    plot: {
+      covers: (share: string) => `cubre ${share}`,
+      aria: (title: string, n: string, heldOut: string, covered: string, missed: string) =>
+        `${title}: ${n} puntos sintéticos de la minoría; de ${heldOut} puntos reales reservados de la minoría, ${covered} están cubiertos y ${missed} sin cubrir.`,
+      missed: (missed: string, outside: string | null) => `${missed} puntos reales sin cubrir${outside ? `; ${outside} puntos sintéticos quedan fuera de esta vista` : ''}.`,
+    },
+    conclusion: {
+      armA: '(a) la GAN entrenada con todos los puntos',
+      armB: '(b) la GAN entrenada solo con la minoría',
+      noneFound: (requested: string, drawn: string) =>
+        ` ((a) no encontró ninguno de los ${requested} puntos de la minoría pedidos en ${drawn} muestras: su falsificador ha dejado fuera a la minoría)`,
+      fewFound: (n: string, requested: string) => ` ((a) solo encontró ${n} de los ${requested} puntos de la minoría pedidos)`,
+      covers: (topUp: string, best: string, bestShare: string, other: string, otherShare: string, short: string) =>
+        `Al añadir ${topUp} puntos sintéticos de la minoría, ${best} cubre ${bestShare} de la minoría real reservada y ${other}, ${otherShare}${short}; `,
+      fresh: (share: string) => `la misma cantidad de puntos reales nuevos cubriría ${share}. `,
+      close: 'Así que la mejor solución cubre más o menos lo mismo que cubrirían datos reales, y ',
+      misses: (share: string) => `Así que incluso la mejor solución deja sin cubrir ${share} de los puntos reales de la minoría, y `,
+      noSpread: 'ninguna solución generó suficientes puntos de la minoría como para tener una dispersión.',
+    },
+    spread: {
+      both: (x: string, y: string) => `${x} y ${y} la dispersión de la minoría real en x y en y`,
+      huddle: (both: string) => `sus puntos se apiñan más que los de la minoría real (${both}), así que se pierden los bordes`,
+      wider: (both: string) => `sus puntos se dispersan más que los de la minoría real (${both}), así que algunos caen donde no hay ningún punto real de la minoría`,
+      close: (both: string) => `su dispersión es parecida a la de la minoría real (${both})`,
+    },
+  },
+  hiring: {
+    title: 'Contratación: ¿heredan el sesgo los datos sintéticos?',
+    intro1: (points: string) =>
+      `${points} solicitantes anteriores, cada uno con una puntuación en una prueba y sus años de experiencia. Ambos grupos puntúan igual, pero la minoría tiene menos experiencia registrada, y las contrataciones pasadas favorecieron a la mayoría a igual mérito. Una GAN aprende los solicitantes `,
+    introWith: 'junto con',
+    intro2: (test: string) =>
+      ` su decisión de contratación y genera otros tantos sintéticos. Un modelo de selección que nunca ve el grupo se entrena una vez con los solicitantes reales y otra con los sintéticos, y después se evalúa con ${test} solicitantes reales nuevos.`,
+    run: (steps: string) => `Entrenar la GAN (${steps} pasos) y ambos modelos`,
+    progress: 'Progreso del caso de contratación',
+    caption: (share: string, recipe: string, steps: string, seed: string) => `${share} de solicitantes de la minoría, receta ${recipe}, ${steps} pasos, semilla ${seed}`,
+    whyTitle: 'Por qué importa',
+    why1a: 'Las directrices de empleo de EE. UU. usan la ',
+    why1Rule: 'regla de los cuatro quintos',
+    why1b: ': cuando un grupo se selecciona a menos del 80 % de la tasa del grupo más seleccionado, eso es indicio de impacto adverso (EEOC Uniform Guidelines on Employee Selection Procedures, 1978). Dejar el grupo fuera del modelo no ayuda cuando otra variable —aquí, la experiencia registrada— ocupa su lugar.',
+    why2: 'Esto ocurrió a gran escala: Amazon abandonó un motor experimental de selección de personal después de que aprendiera a penalizar los currículos que contenían la palabra «women’s» («de mujeres»): había aprendido de contrataciones pasadas en un campo dominado por hombres (Reuters, octubre de 2018). Los solicitantes sintéticos hechos a partir de un historial así llevan el mismo patrón, a menos que alguien lo cambie a propósito.',
+    models: {
+      historical: { name: 'Decisiones pasadas (los datos reales)', lines: ['Decisiones', 'pasadas'] },
+      real: { name: 'Modelo entrenado con solicitantes reales', lines: ['Modelo entrenado', 'con reales'] },
+      synthetic: { name: 'Modelo entrenado con solicitantes sintéticos', lines: ['Modelo entrenado', 'con sintéticos'] },
+    },
+    chartTitle: 'Tasa de selección por grupo',
+    chartUnit: (n: string) => `proporción de ${n} solicitantes reales nuevos que son seleccionados`,
+    keyRule: 'cuatro quintos de la tasa del grupo más alto',
+    modelAria: (name: string, rates: string, ratio: string) => `${name}: ${rates}, razón ${ratio}`,
+    chartAria: (models: string, threshold: string) => `Tasa de selección por grupo. ${models}. La regla de los cuatro quintos pide una razón de al menos ${threshold}.`,
+    barRatio: (ratio: string, mark: string) => `razón ${ratio} ${mark}`,
+    barNoRatio: 'razón –',
+    tableRegion: 'Tasas de selección por grupo (se desplaza en horizontal en pantallas estrechas)',
+    tableCaption: 'Tasa de selección por grupo y razón de los cuatro quintos: la tasa más baja ÷ la más alta; por debajo de 0,80 es indicio de impacto adverso.',
+    cols: { who: 'Quién decide', ratio: 'Razón' },
+    below: 'por debajo de 0,80',
+    passes: 'cumple',
+    hired: (real: string, synthetic: string, realAgree: string, synAgree: string) =>
+      `Contratados en los datos de entrenamiento: ${real} de los solicitantes reales y ${synthetic} de los sintéticos. Los modelos coinciden con la decisión real pasada en ${realAgree} (entrenado con reales) y ${synAgree} (entrenado con sintéticos) de los solicitantes nuevos.`,
+    conclusion: {
+      verbFails: 'incumple',
+      verbPasses: 'cumple',
+      selects: (minority: string, majority: string, ratio: string, verdict: string, realRatio: string, realVerdict: string) =>
+        `El modelo entrenado con solicitantes sintéticos selecciona a ${minority} de los solicitantes de la minoría y a ${majority} de los de la mayoría: una razón de ${ratio}, que ${verdict} la regla de los cuatro quintos; entrenado con el historial real obtiene ${realRatio} (${realVerdict}). `,
+      carried: 'Los solicitantes sintéticos arrastraron el sesgo antiguo.',
+      lost: 'Aquí los datos sintéticos perdieron parte del sesgo: prueba más semillas antes de fiarte de ello.',
+    },
+  },
+  privacy: {
+    title: '¿Qué cuesta la privacidad, y a quién?',
+    intro: (points: string) =>
+      `El entrenamiento con privacidad diferencial (DP-SGD) recorta la influencia de cada punto real sobre el detective y añade ruido de σ veces el recorte. Más ruido significa un presupuesto de privacidad ε menor, y una copia peor de los datos. Aquí se entrena la misma ejecución pequeña (${points} puntos, receta simple) una vez por cada nivel de ruido σ y se mide, para cada grupo, la divergencia JS respecto a los puntos reales reservados (fidelidad: cuanto menor, mejor) y la proporción más cerca del entrenamiento (memorización: 50 % significa que los puntos generados no están más cerca de los puntos de entrenamiento de lo que lo están puntos reales nuevos).`,
+    measured1:
+      'Lo medido con 2000 pasos en las semillas 1–5: la JS subió con el ruido en 4 de 5 semillas, y la razón de representación de la minoría bajó en 4 (en la quinta ya era 0 sin ruido) y terminó por debajo de 0,5 en las 5 (σ 0 → 2). Que la minoría pierda más ',
+    measuredCoverage: 'cobertura',
+    measured2: ' solo se cumplió en 3 de 5, así que no lo afirmamos. Las ejecuciones cortas de aquí son más ruidosas que eso.',
+    sigmas: 'Multiplicadores de ruido σ (separados por comas, con punto decimal)',
+    run: (count: string, steps: string) => `Ejecutar el barrido (${count} × ${steps} pasos)`,
+    progress: 'Progreso del barrido de privacidad',
+    epsilonNote: (points: string) =>
+      `ε con δ = 1/${points} cuenta solo las lecturas que el detective hace de los datos reales y supone que cada punto se muestrea de forma independiente para cada lote; σ = 0 recorta pero no añade ruido, así que ε = ∞.`,
+    tableRegion: 'Resultados del barrido por nivel de ruido y grupo (se desplaza en horizontal en pantallas estrechas)',
+    tableCaption: 'Fidelidad y memorización por nivel de ruido y grupo',
+    cols: { group: 'Grupo', js: 'JS (bits)', closer: 'Más cerca del entrenamiento', ratio: 'Razón de repr.' },
+    axes: {
+      sigma: 'multiplicador de ruido σ',
+      epsilon: 'presupuesto de privacidad ε (escala logarítmica)',
+      js: 'JS respecto a los reales reservados (bits)',
+      closer: 'proporción más cerca del entrenamiento',
+    },
+    against: (x: string) => ` frente a ${x}`,
+    plotAria: (y: string, x: string, lines: string) => `${y} por grupo frente a ${x}: ${lines}. La tabla de arriba recoge todos los valores.`,
+    linePoints: (group: string, n: string) => `${group}: ${n} puntos`,
+    noMemorisation: (half: string) => `${half}: sin memorización`,
+    noInfinity: 'σ = 0 (ε = ∞) no aparece en este eje.',
+    missingAt: (group: string, sigma: string) => `${group} con σ = ${sigma}`,
+    notDrawn: (list: string) => `Sin dibujar: ${list}. El falsificador no generó puntos de ese grupo, así que no había nada que medir.`,
+    sigmaErrors: {
+      none: 'Indica al menos un multiplicador de ruido σ, por ejemplo 0, 1, 2.',
+      bad: (text: string, max: string) => `«${text}» no es un multiplicador de ruido: cada σ debe ser un número de 0 a ${max}.`,
+      tooMany: (max: string) => `Como máximo ${max} niveles de ruido a la vez (cada uno es un entrenamiento completo).`,
+    },
+    conclusion: {
+      rose: 'subió',
+      fell: 'bajó',
+      stayed: 'se mantuvo',
+      js: (loSigma: string, loEpsilon: string, hiSigma: string, hiEpsilon: string, moved: string, from: string, to: string) =>
+        `De σ = ${loSigma} (ε ${loEpsilon}) a σ = ${hiSigma} (ε ${hiEpsilon}), la divergencia JS respecto a los puntos reales reservados ${moved} de ${from} a ${to} bits en total: `,
+      perGroup: (minFrom: string, minTo: string, majFrom: string, majTo: string, cost: string) => `para la minoría ${minFrom} → ${minTo}, para la mayoría ${majFrom} → ${majTo}, ${cost}. `,
+      noCost: 'así que en esta ejecución ningún grupo perdió fidelidad por el ruido',
+      costMinority: 'así que el coste en fidelidad recayó más sobre la minoría',
+      costMajority: 'así que el coste en fidelidad recayó más sobre la mayoría',
+      ratio: (minFrom: string, minTo: string, majFrom: string, majTo: string, largerFall: boolean) =>
+        `La razón de representación de la minoría fue ${minFrom} → ${minTo} (mayoría ${majFrom} → ${majTo})${largerFall ? ', una caída mayor' : ''}. `,
+      closer: (from: string, to: string, half: string) => `La proporción más cerca del entrenamiento fue ${from} → ${to} (${half} = ningún indicio de memorización).`,
+    },
+  },
+  notices: {
+    sigmas: (error: string) => `No se usaron los niveles de ruido del enlace: ${error}`,
+    groups: (realData: string) => `Los experimentos usan los datos de dos grupos, así que «${realData}» se fijó en dos grupos.`,
+  },
+};

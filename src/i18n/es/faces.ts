@@ -1,3 +1,187 @@
 import type { faces as en } from '../en/faces';
 
-export const faces: typeof en = {};
+const NBSP = '\u00a0';
+// Spanish counts faces and seeds with a plural ending: "1 cara", "2 caras"
+const s = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+export const faces: typeof en = {
+  view: {
+    title: 'Caras: ¿a quién dibuja el falsificador?',
+    noPhotos: 'Cada cara es un dibujo generado por código: no hay fotos de personas reales.',
+    intro: 'Seis tonos de piel forman dos grupos, más claros y más oscuros; el pelo, la ropa, la expresión y el fondo se dibujan igual para ambos, así que el tono de piel es lo único que cambia.',
+    skewBefore: 'Desequilibra los datos de entrenamiento, pulsa ',
+    train: 'Entrenar',
+    skewAfter: ' y compara a quién dibuja el falsificador con quién aparece en los datos.',
+    gridsPanel: 'Controles de entrenamiento y caras',
+    numbersPanel: 'Cifras',
+    chartsPanel: 'Gráficos a lo largo de los pasos de entrenamiento',
+    histogramPanel: 'Histograma de tonos de piel',
+    settingsPanel: 'Ajustes de la ejecución',
+    knownBy: 'la vista de caras',
+  },
+  groups: { lighter: 'Tonos más claros', darker: 'Tonos más oscuros' },
+  tones: { 'tone-1': 'Tono 1 (el más claro)', 'tone-2': 'Tono 2', 'tone-3': 'Tono 3', 'tone-4': 'Tono 4', 'tone-5': 'Tono 5', 'tone-6': 'Tono 6 (el más oscuro)' },
+  run: {
+    ready: 'Preparando…',
+    drawing: (n: string) => `Dibujando ${n} caras de entrenamiento…`,
+    startingAuto: 'Iniciando el backend de cálculo…',
+    starting: (backend: string) => `Iniciando ${backend}…`,
+    diverged: (step: string) => `El entrenamiento se descontroló en el paso ${step}: una pérdida o un píxel dejó de ser un número. Pulsa Reiniciar para empezar de nuevo.`,
+  },
+  sentence: {
+    stepOnly: (step: string) => `Paso ${step}.`,
+    pausedOnly: (step: string) => `En pausa en el paso ${step}.`,
+    stepAt: (step: string) => `Paso ${step}: `,
+    pausedAt: (step: string) => `En pausa en el paso ${step}: `,
+    tooFew: (counted: number, n: number, real: string) =>
+      `solo ${counted} de ${n} caras generadas tienen un tono de piel reconocible, demasiado pocas para contarlas aún; el ${real} de las caras reales son más oscuras.`,
+    offPalette: (share: string) => ` (el ${share} de las caras generadas no tiene un tono de piel claro y no se cuenta)`,
+    shares: (darker: string, real: string, off: string, detective: string) =>
+      `las caras más oscuras son el ${darker} de las que dibuja el falsificador y el ${real} de las reales${off}. El detective acierta el ${detective} de las veces.`,
+  },
+  transport: {
+    controls: 'Controles de entrenamiento',
+    pauseAt: (step: string) => `Pausa en el paso ${step}`,
+    pauseWhyClaim: (step: string) => `La afirmación sobre las caras se mide en el paso ${step}; pulsa Entrenar otra vez para seguir.`,
+    pauseWhyMemo: (step: string) => `La afirmación sobre la memorización se mide en el paso ${step}; pulsa Entrenar otra vez para seguir.`,
+    skew: 'Datos de entrenamiento: más claros/más oscuros',
+    skewValue: (split: string, darker: string) => `${split}: ${darker} de caras más oscuras`,
+    presets: 'Divisiones predefinidas',
+  },
+  grids: {
+    realTitle: 'Caras reales (datos de entrenamiento)',
+    fakeTitle: 'Caras del falsificador (generadas)',
+    realSummary: (n: number, lighter: number, darker: number) =>
+      `${n} ${s(n, 'cara', 'caras')} de entrenamiento: ${lighter} ${s(lighter, 'más clara', 'más claras')}, ${darker} ${s(darker, 'más oscura', 'más oscuras')}.`,
+    realDrawing: 'Dibujando las caras de entrenamiento…',
+    fakeSummary: (n: number, step: string, lighter: number, darker: number, none: number) =>
+      `Las mismas ${n} entradas de ruido en el paso ${step}: ${lighter} ${s(lighter, 'más clara', 'más claras')}, ${darker} ${s(darker, 'más oscura', 'más oscuras')}${none ? `, ${none} sin un tono de piel claro` : ''}.`,
+    fakeNone: 'El falsificador todavía no ha dibujado nada.',
+    realLabel: (count: number, summary: string) =>
+      `Caras reales: ${count === 64 ? 'una cuadrícula de 8 por 8' : `${count} caras en filas de 8`} con caras dibujadas por código del conjunto de entrenamiento. ${summary}`,
+    fakeLabel: (summary: string) => `Caras generadas: una cuadrícula de 8 por 8 que el falsificador dibuja cada vez a partir de las mismas 64 entradas de ruido. ${summary}`,
+    markTones: 'Marcar el grupo de tono de cada cara',
+    keyLighter: 'más claro',
+    keyDarker: 'más oscuro',
+    keyNone: 'sin un tono de piel claro',
+  },
+  histogram: {
+    title: 'Tonos de piel, reales frente a generados',
+    unit: 'proporción de caras por tono',
+    showChart: 'Ver gráfico',
+    showTable: 'Ver como tabla',
+    headLabel: 'Tonos más oscuros:',
+    ofReal: 'de las caras reales,',
+    ofGenerated: 'de las generadas',
+    atStep: (step: string) => ` (paso ${step})`,
+    caption: 'Proporción de caras por tono de piel. Las proporciones generadas solo cuentan las caras con un tono reconocible.',
+    tone: 'Tono',
+    group: 'Grupo',
+    real: 'Reales',
+    generated: 'Generadas',
+    noClearTone: 'Sin un tono de piel claro',
+    ofAllGenerated: (share: string) => `${share} de todas las generadas`,
+    keyReal: 'reales (relleno)',
+    keyGenerated: 'generadas (rayado)',
+    description: (real: string, generated: string) => `Histograma de tonos. Caras reales: ${real}. ${generated}`,
+    describeGenerated: (list: string) => `Caras generadas con un tono reconocible: ${list}.`,
+    describeNone: 'Ninguna cara generada tiene todavía un tono de piel reconocible.',
+    toneShare: (tone: number, share: string) => `tono ${tone} ${share}`,
+    noteBars: (counted: string, n: string, none: string | null) =>
+      `Barras generadas: las ${counted} de ${n} caras muestreadas con un tono de piel reconocible${none ? `; ${none} aún no tienen ninguno` : ''}.`,
+    noteFew: (counted: string, n: string, needed: number) =>
+      `Por ahora solo ${counted} de ${n} caras generadas tienen un tono de piel reconocible; sus barras aparecen a partir de ${needed}.`,
+    noteStart: 'Las barras generadas aparecen cuando empieza el entrenamiento.',
+  },
+  metrics: {
+    ofGenerated: 'de las caras generadas',
+    tooFew: 'aún hay pocas caras claras',
+    real: 'real',
+    ratio: 'razón',
+    steps: 'Pasos',
+    detective: 'Aciertos del detective',
+    detectiveHint: `Sobre caras reales reservadas y caras generadas nuevas: la proporción que etiqueta bien. Un 50${NBSP}% es como lanzar una moneda.`,
+    coinToss: `50${NBSP}% = lanzar una moneda`,
+    noTone: 'Sin un tono de piel claro',
+    noToneHint: 'Caras generadas cuya piel no coincide con ninguno de los seis tonos (gris, desvaída, ruido); no cuentan para ningún grupo.',
+    notCounted: 'de las generadas, no se cuentan',
+    speed: 'Velocidad',
+    speedUnit: (lastRunning: boolean) => `pasos/s${lastRunning ? ' en la última ejecución' : ''} con`,
+    definitionBefore: 'Las proporciones cuentan las caras generadas cuya piel coincide con uno de los seis tonos; la ',
+    definitionAfter: ' es la proporción generada ÷ la proporción real (1 = fiel; por debajo de 0,5 = menos de la mitad que en los datos reales).',
+    backend: (reason: string) => `Backend: ${reason}.`,
+  },
+  charts: {
+    title: 'Durante el entrenamiento',
+    columns: ['Paso', 'Aciertos del detective', 'Caras más oscuras', 'Sin tono claro'],
+    accReal: 'con caras reales',
+    accFake: 'con caras generadas',
+    darkerGenerated: 'más oscuras, generadas',
+    realRef: (share: string) => `real: ${share}`,
+    halfOfReal: 'mitad de la real',
+    share: 'proporción',
+    shareTitle: 'Caras más oscuras entre las generadas',
+    shareUnit: 'proporción de caras con un tono reconocible',
+    note: 'Con esta red pequeña y un entrenamiento sin trucos, las caras más oscuras desaparecen hacia el paso 500 con 90/10; más tarde el falsificador vuelve a dibujar algunas, y su proporción oscila entre ninguna y aproximadamente la real. Prueba más semillas para ver cuánto dice una sola ejecución.',
+    accTitle: 'Exactitud del detective',
+    accUnit: '% de aciertos con caras reales reservadas y caras generadas nuevas',
+  },
+  memo: {
+    title: 'Caras que son caras de entrenamiento',
+    tooMany: (small: number, step: string) =>
+      `Con 2000 caras de entrenamiento, el falsificador tiene demasiadas para aprendérselas de memoria. Elige ${small} caras de entrenamiento y entrena hasta el paso ${step} (la vista de caras se detiene ahí): cada cara generada se coloca junto a la cara de entrenamiento más cercana y se compara con ${small} caras nuevas que nunca vio.`,
+    trainFirst: (n: number) => `Entrena: en cada evaluación, las caras generadas se comparan con las ${n} caras de entrenamiento y con otras tantas nuevas.`,
+    closer: 'Más cerca de una cara de entrenamiento que de una nueva:',
+    ofN: (n: number) => `de ${n} ${s(n, 'cara generada', 'caras generadas')}`,
+    distance: (values: string, ms: string, step: string) =>
+      `Distancia: euclídea, sobre los ${values} valores de píxel en [−1, 1]. Medida en la página en ${ms} ms en el paso ${step}.`,
+    pairsLabel: (n: number, closest: number) => `Las primeras ${n} caras generadas, cada una junto a su cara de entrenamiento más cercana; los ${closest} pares más cercanos están marcados`,
+    pairLabel: (generated: number, train: number, distance: string, closest: boolean) =>
+      `Cara generada ${generated} y cara de entrenamiento ${train}, a ${distance} de distancia${closest ? ', uno de los pares más cercanos' : ''}`,
+    closestTag: ' ★ más cercano',
+    legend: (closest: number) =>
+      `A la izquierda de cada par, una cara generada; a la derecha, la cara de entrenamiento más cercana, con su distancia. ★ marca los ${closest} pares más cercanos de los que se muestran.`,
+    notMeasurable: 'aún no se puede medir',
+    sentence: (step: string, share: string, n: number, train: string) =>
+      `Paso ${step}: el ${share} de ${n} ${s(n, 'cara generada está', 'caras generadas están')} más cerca de alguna de las ${train} caras de entrenamiento que de cualquiera de ${train} caras nuevas que nunca vio (50${NBSP}% significa que no hay memorización).`,
+    above: ' Bastante más de la mitad: el falsificador está volviendo a dibujar sus caras de entrenamiento, no caras nuevas.',
+    below: ' Menos de la mitad: las caras generadas quedan más cerca de las caras nuevas que de las de entrenamiento.',
+    half: ' Alrededor de la mitad: no hay señales claras de memorización.',
+    closestPair: (apart: string, fresh: string) => ` El par más cercano está a ${apart} de distancia; la cara nueva más cercana a esa cara está a ${fresh}.`,
+  },
+  runSettings: {
+    summary: 'Ajustes de la ejecución',
+    networks: (forger: string, values: number, detective: string, faces: string) =>
+      `Las redes: un falsificador 16 → ${forger} → ${values} (un número por píxel y color) y un detective ${values} → ${detective} → 1, entrenados con ${faces} caras con Adam (tasa de aprendizaje 0,0002), lotes de 64 y sin trucos de estabilización.`,
+    narrow: ' El conjunto pequeño usa las redes más estrechas de la afirmación sobre la memorización (test/claims/faces-memorisation).',
+  },
+  seeds: {
+    title: '¿Es solo una ejecución con mala suerte?',
+    intro: (split: string, steps: number) =>
+      `Vuelve a entrenar la división ${split} con otras semillas, ${steps} pasos cada una, en segundo plano, y representa la proporción de caras más oscuras de cada ejecución.`,
+    count: 'Semillas',
+    cancel: 'Cancelar',
+    run: (n: number) => `Entrenar ${n} ${s(n, 'semilla', 'semillas')}`,
+    progress: 'Semillas entrenadas',
+    running: (done: number, total: number) => `${done} de ${total} semillas terminadas`,
+    cancelled: (done: number, total: number) => `Cancelado tras ${done} de ${total} semillas`,
+    done: (total: number) => `${total} ${s(total, 'semilla terminada', 'semillas terminadas')}`,
+    figTitle: 'Proporción de caras más oscuras por semilla',
+    figUnit: (split: string, size: number, first: number, last: number, step: number, backend: string) =>
+      `${split}, ${size} px, semillas ${first}–${last}, paso ${step}, ${backend}`,
+    plotLabel: (list: string, median: string, real: string) => `Proporción de caras más oscuras entre las generadas, por semilla: ${list}; mediana ${median}; proporción real ${real}.`,
+    seedShare: (seed: number, share: string) => `semilla ${seed} ${share}`,
+    noneYet: 'Todavía no ha terminado ninguna semilla.',
+    summary: (median: string, real: string, below: number, n: number) =>
+      `Mediana ${median} frente a ${real} en los datos reales; ${below} de ${n} ${s(n, 'ejecución', 'ejecuciones')} por debajo de la mitad de la proporción real.`,
+    perSeed: (list: string) => `Por semilla: ${list}.`,
+    failed: 'Una semilla falló en el proceso en segundo plano',
+  },
+  seedPlot: {
+    axis: 'proporción de caras más oscuras entre las generadas',
+    real: (share: string) => `real ${share}`,
+    half: 'mitad de la real',
+    median: (share: string) => `mediana ${share}`,
+    dot: (seed: number, share: string) => `semilla ${seed}: ${share}`,
+  },
+};

@@ -23,6 +23,7 @@ import { FIELD_CELLS, VISUAL_POINTS } from '../playground/playground.svelte';
 import { timeReference } from '../../core/bench/reference';
 import { BENCH_SEEDS, BENCH_TABLE, benchSeeds } from '../../core/settings/bench';
 import { decodeTable } from '../shared/url';
+import { fmt, lang, t } from '../../i18n';
 
 export interface BenchOptions {
   backend: BackendChoice;
@@ -166,7 +167,7 @@ async function headlessRun(o: BenchOptions, progress: (m: string) => void) {
     trainMs += performance.now() - t0;
     steps += chunk;
     if (steps % 2000 === 0 || steps >= o.steps) {
-      progress(`headless: ${steps.toLocaleString('en-US')} steps`);
+      progress(t().bench.progress.headlessSteps(steps.toLocaleString(lang.current)));
       await readback();
     }
   }
@@ -257,31 +258,33 @@ async function convergeSeed(o: BenchOptions, seed: number, confirm = 4): Promise
 }
 
 export async function runBench(o: BenchOptions, progress: (m: string) => void): Promise<BenchResult> {
-  progress('choosing the backend');
+  // the status line's words, read at each step (the result itself stays English and machine-readable)
+  const words = () => t().bench.progress;
+  progress(words().backend);
   const probeRun = makeRun(o.recipe, 1);
   const decision = await chooseBackend(o.backend, specFromConfig(probeRun.cfg), probeRun.data);
-  progress(`reference (${o.referenceMs} ms)`);
+  progress(words().reference(fmt.int(o.referenceMs)));
   await yieldToPage();
   const refSpec = specFromConfig({ ...probeRun.cfg, recipe: 'plain' });
   const ref1 = timeReference(refSpec, probeRun.data, () => performance.now(), o.referenceMs);
-  progress('headless run');
+  progress(words().headless);
   const h = await headlessRun(o, progress);
   await yieldToPage();
   const ref2 = timeReference(refSpec, probeRun.data, () => performance.now(), o.referenceMs);
   // the machine is shared: average the reference before and after the headless run
   const refRate = (ref1.stepsPerSecond + ref2.stepsPerSecond) / 2;
-  progress('private training (DP-SGD) against plain');
+  progress(words().dp);
   const dp = await dpCost(o);
   const seeds: SeedRun[] = [];
   for (const seed of o.seeds) {
-    progress(`convergence, seed ${seed}`);
+    progress(words().seed(String(seed)));
     seeds.push(await convergeSeed(o, seed));
   }
   const ok = seeds.filter((s) => s.converged);
   // a seed that never converged counts as not converged in the median (Infinity)
   const all = (f: (s: SeedRun) => number) => median(seeds.map((s) => (s.converged ? f(s) : Infinity)));
   const finite = (x: number) => (Number.isFinite(x) ? x : null);
-  progress('done');
+  progress(words().done);
   return {
     backend: tf.getBackend(),
     requested: o.backend,

@@ -9,6 +9,8 @@ import type { ExperimentExtras } from '../../core/settings/experiments';
 import type { NumberRow } from '../../core/settings/table';
 import { decodeTable, encodeTable } from '../shared/url';
 import { DEFAULT_SIGMAS } from '../../core/privacy/sweep';
+import { fmt, t } from '../../i18n';
+import { settingWord } from '../../i18n/settings';
 
 export { EXPERIMENT_BASE };
 
@@ -46,13 +48,14 @@ export const MAX_SIGMA = 20;
  * error sentence and no list (the caller keeps what it had).
  */
 export function parseSigmas(text: string): { sigmas: number[] } | { error: string } {
+  const m = t().experiments.privacy.sigmaErrors;
   const parts = text.split(/[\s,]+/).filter((p) => p !== '');
-  if (!parts.length) return { error: 'Give at least one noise multiplier σ, e.g. 0, 1, 2.' };
+  if (!parts.length) return { error: m.none };
   const vals = parts.map(Number);
   const bad = parts.find((_, i) => !Number.isFinite(vals[i]) || vals[i] < 0 || vals[i] > MAX_SIGMA);
-  if (bad !== undefined) return { error: `“${bad.slice(0, 12)}” is not a noise multiplier: each σ must be a number from 0 to ${MAX_SIGMA}.` };
+  if (bad !== undefined) return { error: m.bad(bad.slice(0, 12), fmt.int(MAX_SIGMA)) };
   const sigmas = [...new Set(vals.map((v) => Number(v.toPrecision(4))))].sort((a, b) => a - b);
-  if (sigmas.length > MAX_SIGMAS) return { error: `At most ${MAX_SIGMAS} noise levels at once (each is a full training run).` };
+  if (sigmas.length > MAX_SIGMAS) return { error: m.tooMany(fmt.int(MAX_SIGMAS)) };
   return { sigmas };
 }
 
@@ -62,13 +65,13 @@ export function decodeExperiments(params: URLSearchParams): { settings: Experime
   const raw = params.get('sigmas');
   if (raw !== null) {
     const p = parseSigmas(raw);
-    if ('error' in p) d.notices.push(`The link’s noise levels were not used: ${p.error}`);
+    if ('error' in p) d.notices.push(t().experiments.notices.sigmas(p.error));
     else settings.sigmas = p.sigmas;
   }
   // the experiments need the two-group data
   if (settings.config.data !== 'groups') {
     settings.config.data = 'groups';
-    d.notices.push('The experiments use the two-group data, so “Real data” was set to two groups.');
+    d.notices.push(t().experiments.notices.groups(settingWord('Real data')));
   }
   return { settings, notices: d.notices };
 }

@@ -1,9 +1,11 @@
 /**
  * Words for the privacy–fidelity sweep (issue 14, item 6), computed from a run's numbers: group
- * names, ε as text, and the one-sentence conclusion. Pure.
+ * names, ε as text, and the one-sentence conclusion. Pure; the words are the catalogue's.
  */
 import type { SweepPoint } from '../../core/privacy/sweep';
 import { formatShare } from '../shared/skewText';
+import { fmt, t } from '../../i18n';
+import { count } from './experimentText';
 
 /** The minority is the group with the smallest real share (the sweep uses the two-group data). */
 export function minorityIndex(p: SweepPoint): number {
@@ -14,16 +16,24 @@ export function minorityIndex(p: SweepPoint): number {
   return m;
 }
 
+/** The group's id, for test ids: "minority" or "majority", in every language. */
 export const groupName = (p: SweepPoint, i: number) => (i === minorityIndex(p) ? 'minority' : 'majority');
+
+/** The group's name as shown. */
+export const groupLabel = (p: SweepPoint, i: number) => t().experiments.groupsLower[groupName(p, i)];
+
+/** A noise multiplier as shown ("0.5", "0,5"). */
+export const sigmaText = (sigma: number) => String(sigma).replace('.', fmt.decimalSeparator());
 
 /** ε as shown: "∞" without noise, 3 significant digits otherwise. */
 export function epsilonText(p: SweepPoint): string {
   if (p.epsilon.status === 'no-privacy') return '∞';
   if (p.epsilon.status === 'invalid') return '–';
-  return p.epsilon.epsilon >= 1000 ? Math.round(p.epsilon.epsilon).toLocaleString('en-US') : Number(p.epsilon.epsilon.toPrecision(3)).toString();
+  return p.epsilon.epsilon >= 1000 ? count(Math.round(p.epsilon.epsilon)) : Number(p.epsilon.epsilon.toPrecision(3)).toString().replace('.', fmt.decimalSeparator());
 }
 
-const bits = (v: number) => v.toFixed(3);
+const bits = (v: number) => fmt.fixed(v, 3);
+const ratio = (v: number) => fmt.fixed(v, 2);
 
 /**
  * The conclusion of a sweep, from its numbers: how fidelity (JS to held-out real points) and
@@ -35,20 +45,17 @@ export function sweepConclusion(points: readonly SweepPoint[]): string | null {
   const sorted = [...points].sort((a, b) => a.sigma - b.sigma);
   const lo = sorted[0];
   const hi = sorted[sorted.length - 1];
-  const m = minorityIndex(lo);
-  const M = m === 0 ? 1 : 0;
+  const mi = minorityIndex(lo);
+  const ma = mi === 0 ? 1 : 0;
   const rise = (i: number) => hi.perGroup[i].js - lo.perGroup[i].js;
   const ratioFall = (i: number) => lo.perGroup[i].ratio - hi.perGroup[i].ratio;
-  const jsWord = hi.js > lo.js ? 'rose' : hi.js < lo.js ? 'fell' : 'stayed';
-  const cost =
-    rise(m) <= 0 && rise(M) <= 0
-      ? 'so in this run neither group lost fidelity to the noise'
-      : `so the fidelity cost fell harder on the ${rise(m) > rise(M) ? 'minority' : 'majority'}`;
+  const m = t().experiments.privacy.conclusion;
+  const jsWord = hi.js > lo.js ? m.rose : hi.js < lo.js ? m.fell : m.stayed;
+  const cost = rise(mi) <= 0 && rise(ma) <= 0 ? m.noCost : rise(mi) > rise(ma) ? m.costMinority : m.costMajority;
   return (
-    `From σ = ${lo.sigma} (ε ${epsilonText(lo)}) to σ = ${hi.sigma} (ε ${epsilonText(hi)}), the JS divergence to held-out real points ${jsWord} from ${bits(lo.js)} to ${bits(hi.js)} bits overall: ` +
-    `for the minority ${bits(lo.perGroup[m].js)} → ${bits(hi.perGroup[m].js)}, for the majority ${bits(lo.perGroup[M].js)} → ${bits(hi.perGroup[M].js)}, ${cost}. ` +
-    `The minority’s representation ratio went ${lo.perGroup[m].ratio.toFixed(2)} → ${hi.perGroup[m].ratio.toFixed(2)} (majority ${lo.perGroup[M].ratio.toFixed(2)} → ${hi.perGroup[M].ratio.toFixed(2)})` +
-    `${ratioFall(m) > ratioFall(M) ? ', a larger fall' : ''}. ` +
-    `The closer-to-train share went ${formatShare(lo.closerToTrain)} → ${formatShare(hi.closerToTrain)} (50% = no sign of memorisation).`
+    m.js(sigmaText(lo.sigma), epsilonText(lo), sigmaText(hi.sigma), epsilonText(hi), jsWord, bits(lo.js), bits(hi.js)) +
+    m.perGroup(bits(lo.perGroup[mi].js), bits(hi.perGroup[mi].js), bits(lo.perGroup[ma].js), bits(hi.perGroup[ma].js), cost) +
+    m.ratio(ratio(lo.perGroup[mi].ratio), ratio(hi.perGroup[mi].ratio), ratio(lo.perGroup[ma].ratio), ratio(hi.perGroup[ma].ratio), ratioFall(mi) > ratioFall(ma)) +
+    m.closer(formatShare(lo.closerToTrain), formatShare(hi.closerToTrain), fmt.percent(0.5))
   );
 }

@@ -19,7 +19,8 @@ import { pageThreadNotice } from '../shared/liveThread';
 import { FACE_READBACK_MS } from '../../core/faces/loop';
 import type { FacesReadback } from '../../core/faces/loop';
 import { countTones, evaluateFaces, realSharesOf, tonesOf } from '../../core/faces/evaluate';
-import { describeFaces } from './facesText';
+import { describeFaces, grouped } from './facesText';
+import { t } from '../../i18n';
 import type { FaceEvaluation, ToneCounts } from '../../core/faces/evaluate';
 import { appendRow, realGridIndices } from '../../core/faces/history';
 import type { FacesRow } from '../../core/faces/history';
@@ -68,7 +69,7 @@ interface FacesLabRun extends LiveHandle<TrainerState> {
 export class FacesLab extends LiveView<FacesLabRun, SideLoop> {
   settings = $state<FaceSettings>({ ...DEFAULT_FACE_SETTINGS });
   /** What the view is waiting for while busy. */
-  status = $state('Getting ready…');
+  status = $state(t().faces.run.ready);
   step = $state(0);
   stepsPerSecond = $state(0);
   /** Pause by itself at PAUSE_STEP (once; Train again goes on). */
@@ -87,9 +88,12 @@ export class FacesLab extends LiveView<FacesLabRun, SideLoop> {
   realCounts = $state.raw<ToneCounts | null>(null);
   realShares = $state.raw<number[]>([0.9, 0.1]);
   history = $state.raw<FacesRow[]>([]);
-  /** The sentence under the grids (every evaluation) and its throttled copy for screen readers. */
-  sentence = $state('');
-  summary = $state('');
+  /**
+   * What the sentence under the grids says (every evaluation) and its throttled copy for screen
+   * readers, kept as numbers so both are worded in the language shown.
+   */
+  private said = $state.raw<Parameters<typeof describeFaces> | null>(null);
+  private spoken = $state.raw<Parameters<typeof describeFaces> | null>(null);
   /** Size of the run currently shown (settings.size may be ahead of it while building). */
   size = $state(16);
   /** The training faces of the run shown, and their held-out twin when memorisation is measured. */
@@ -127,7 +131,7 @@ export class FacesLab extends LiveView<FacesLabRun, SideLoop> {
         plan: (stale) => this.plan(stale),
         dispose: (run) => side.free(run.id),
         words: {
-          diverged: (step) => `Training blew up at step ${step.toLocaleString('en-US')}: a loss or a pixel stopped being a number. Press Reset to start again.`,
+          diverged: (step) => t().faces.run.diverged(grouped(step)),
         },
         keepView: () => (saved) => (this.step = saved),
       },
@@ -162,7 +166,7 @@ export class FacesLab extends LiveView<FacesLabRun, SideLoop> {
     const s = $state.snapshot(this.settings) as FaceSettings;
     const n = s.trainFaces;
     const small = n <= MEMORISATION_MAX_FACES;
-    this.status = `Drawing ${n.toLocaleString('en-US')} training faces…`;
+    this.status = t().faces.run.drawing(grouped(n));
     // let the page paint the status before the drawing blocks the thread for a moment
     await new Promise((r) => setTimeout(r, 0));
     if (stale()) return null;
@@ -173,7 +177,7 @@ export class FacesLab extends LiveView<FacesLabRun, SideLoop> {
     const realShares = realSharesOf(data);
     const P = FACES_MEMORISATION_PRESET;
     const spec = faceTrainerSpec(small ? { seed: s.seed, size: s.size, gHidden: [...P.gHidden], dHidden: [...P.dHidden] } : { seed: s.seed, size: s.size });
-    this.status = s.backend === 'auto' ? 'Starting the compute backend…' : `Starting ${s.backend}…`;
+    this.status = s.backend === 'auto' ? t().faces.run.startingAuto : t().faces.run.starting(s.backend);
     return {
       backend: { choice: s.backend, spec, data, avoid: ['cpu' as BackendName] },
       build: async () => {
@@ -198,8 +202,8 @@ export class FacesLab extends LiveView<FacesLabRun, SideLoop> {
         this.evaluatedStep = 0;
         this.history = [];
         this.stoppedAt = null;
-        this.sentence = '';
-        this.summary = '';
+        this.said = null;
+        this.spoken = null;
         this.step = 0;
         this.stepsPerSecond = 0;
         this.lastSummary = -Infinity;
@@ -260,10 +264,10 @@ export class FacesLab extends LiveView<FacesLabRun, SideLoop> {
       this.evaluatedStep = r.step;
       this.history = appendRow(this.history, r.step, e);
       this.measureMemorisation(r.step, samples, dim);
-      this.sentence = describeFaces(r.step, e, this.realShares, this.stoppedAt === r.step);
+      this.said = [r.step, e, this.realShares, this.stoppedAt === r.step];
       if (now - this.lastSummary > 5000 || !this.running) {
         this.lastSummary = now;
-        this.summary = this.sentence;
+        this.spoken = this.said;
       }
     }
     // a copy of the weights in ordinary memory, to carry on if the WebGL context is lost
@@ -290,6 +294,16 @@ export class FacesLab extends LiveView<FacesLabRun, SideLoop> {
   destroy(): void {
     super.destroy();
     this.side.close();
+  }
+
+  /** The sentence under the grids, e.g. "Step 500: darker faces are 0% of …". */
+  get sentence(): string {
+    return this.said ? describeFaces(...this.said) : '';
+  }
+
+  /** Its copy for screen readers, updated at most every 5 s while training. */
+  get summary(): string {
+    return this.spoken ? describeFaces(...this.spoken) : '';
   }
 
   get darkerShare(): number {

@@ -8,6 +8,7 @@ import { MAX_SEEDS, seedList } from '../../core/skew/skew';
 import type { FaceSeedArgs } from '../../workers/faces/facesRun';
 import { Job } from '../shared/job.svelte';
 import type { JobExecutor } from '../shared/job.svelte';
+import { t } from '../../i18n';
 
 export { MAX_SEEDS };
 export const SEED_STEPS = 500;
@@ -40,7 +41,14 @@ function plan(r: FaceSeedRequest) {
 export class FaceSeedRunner extends Job<'faces.runSeed', FaceSeedRequest, FaceSeedBatch> {
   /** `executor`: where the seeds train (default the worker client; tests run them in-process). */
   constructor(executor?: JobExecutor) {
-    super('faces.runSeed', { plan, failure: 'A seed failed in the background worker', executor });
+    // a getter: the job reads its failure text when a seed fails, in the language of that moment
+    super('faces.runSeed', {
+      plan,
+      get failure() {
+        return t().faces.seeds.failed;
+      },
+      executor,
+    });
   }
 
   /** The running (or last) batch and the backend its seeds ran on. */

@@ -6,6 +6,7 @@ import { FACES_TABLE } from '../../core/settings/faces';
 import type { FaceSettings } from '../../core/settings/faces';
 import { SKEW_PRESETS } from '../../core/skew/skew';
 import { decodeTable, encodeTable } from '../shared/url';
+import { fmt, t } from '../../i18n';
 
 export type { FaceSettings };
 
@@ -26,14 +27,14 @@ export interface DecodedFaces {
 export const roundShare = (v: number) => Math.round(v * 1000) / 1000;
 
 export function decodeFaces(params: URLSearchParams): DecodedFaces {
-  const { settings, notices } = decodeTable(FACES_TABLE, params, { allowed: FACE_VIEW_KEYS, knownBy: 'the faces view' });
+  const { settings, notices } = decodeTable(FACES_TABLE, params, { allowed: FACE_VIEW_KEYS, knownBy: t().faces.view.knownBy });
   return { settings, notices };
 }
 
 export const encodeFaces = (s: FaceSettings, extra: Record<string, string> = {}): string => encodeTable(FACES_TABLE, s, extra);
 
-/** "90/10" for a darker share of 0.1. */
+/** "90/10" for a darker share of 0.1 ("87.5/12.5", "87,5/12,5" in Spanish). */
 export function splitLabel(darker: number): string {
   const d = Math.round(darker * 1000) / 10;
-  return `${Math.round((100 - d) * 10) / 10}/${d}`;
+  return `${fmt.decimal(Math.round((100 - d) * 10) / 10, 1)}/${fmt.decimal(d, 1)}`;
 }

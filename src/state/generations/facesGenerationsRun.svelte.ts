@@ -4,11 +4,12 @@
  * settings' seed, darker share, generations and steps. The setup kept with a result is the
  * settings it ran with, for captions and the data card.
  */
-import { oneCallJob } from '../shared/job.svelte';
-import type { OneCallJob } from '../shared/job.svelte';
+import { Job } from '../shared/job.svelte';
+import type { OneCall, OneCallJob } from '../shared/job.svelte';
 import { FACE_GENERATIONS_PRESET } from '../../core/generations/faces';
 import type { FaceGenerationsArgs } from '../../core/generations/faces';
 import type { GenerationSettings } from './generationsUrl';
+import { t } from '../../i18n';
 
 /** Faces on each generation's grid (and on its exported sheet). */
 export const FACE_GRID = 16;
@@ -16,7 +17,13 @@ export const FACE_GRID = 16;
 export type FacesGenerationsJob = OneCallJob<'generations.faces', GenerationSettings>;
 
 export function facesGenerationsJob(): FacesGenerationsJob {
-  return oneCallJob<'generations.faces', GenerationSettings>('generations.faces', { failure: 'Faces across generations failed in the background worker' });
+  // a one-call job (as oneCallJob makes) whose failure text is read when it fails, in the language of that moment
+  return new Job<'generations.faces', OneCall<'generations.faces', GenerationSettings>, GenerationSettings>('generations.faces', {
+    plan: ({ args, setup }) => ({ calls: [args], setup }),
+    get failure() {
+      return t().generations.faces.failed;
+    },
+  });
 }
 
 export function faceArgsOf(s: GenerationSettings): FaceGenerationsArgs {

@@ -5,12 +5,13 @@
  * the real training set (rebuilt here from the seed: deterministic, so it is the set generation 0
  * learned from), which the small multiples draw faintly and the mixed export writes as real rows.
  */
-import { oneCallJob } from '../shared/job.svelte';
-import type { OneCallJob } from '../shared/job.svelte';
+import { Job } from '../shared/job.svelte';
+import type { OneCall, OneCallJob } from '../shared/job.svelte';
 import { dataFor } from '../../core/runs/trainAndEvaluate';
 import type { PointSet } from '../../core/data/datasets';
 import { argsOf, configOf, workOf } from './generationsUrl';
 import type { GenerationSettings } from './generationsUrl';
+import { t } from '../../i18n';
 
 export interface GenerationsSetup {
   settings: GenerationSettings;
@@ -20,7 +21,13 @@ export interface GenerationsSetup {
 export type GenerationsJob = OneCallJob<'generations.run', GenerationsSetup>;
 
 export function generationsJob(): GenerationsJob {
-  return oneCallJob<'generations.run', GenerationsSetup>('generations.run', { failure: 'The generations experiment failed in the background worker' });
+  // a one-call job (as oneCallJob makes) whose failure text is read when it fails, in the language of that moment
+  return new Job<'generations.run', OneCall<'generations.run', GenerationsSetup>, GenerationsSetup>('generations.run', {
+    plan: ({ args, setup }) => ({ calls: [args], setup }),
+    get failure() {
+      return t().generations.view.failed;
+    },
+  });
 }
 
 /** Start a run of the settings. */

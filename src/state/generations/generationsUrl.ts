@@ -12,6 +12,7 @@ import { JS_SAMPLES } from '../../core/metrics/metrics';
 import type { GenerationPolicy, GenerationsArgs } from '../../core/generations/generations';
 import type { Config } from '../../core/settings/config';
 import { decodeTable, encodeTable } from '../shared/url';
+import { t } from '../../i18n';
 
 export type { GenerationSettings };
 export const DEFAULT_GENERATIONS: Readonly<GenerationSettings> = GENERATIONS_TABLE.defaults;
@@ -19,7 +20,7 @@ export const DEFAULT_GENERATIONS: Readonly<GenerationSettings> = GENERATIONS_TAB
 export const GENERATIONS_VIEW_KEYS = ['present', 'embed', 'play'] as const;
 
 export function decodeGenerations(params: URLSearchParams): { settings: GenerationSettings; notices: string[] } {
-  const d = decodeTable(GENERATIONS_TABLE, params, { allowed: GENERATIONS_VIEW_KEYS, knownBy: 'the generations view' });
+  const d = decodeTable(GENERATIONS_TABLE, params, { allowed: GENERATIONS_VIEW_KEYS, knownBy: t().generations.view.knownBy });
   return { settings: d.settings, notices: d.notices };
 }
 

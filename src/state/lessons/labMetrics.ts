@@ -8,6 +8,7 @@ import type { Group } from '../../core/data/datasets';
 import type { Config } from '../../core/settings/config';
 import type { FreshJudgeResult } from '../../core/metrics/freshJudge';
 import { representationRatio } from '../../core/metrics/metrics';
+import { t, fmt } from '../../i18n';
 
 export interface GroupNumbers {
   id: string;
@@ -54,12 +55,11 @@ export function labMetrics(snapshot: Snapshot | null, groups: readonly Group[], 
   };
 }
 
-const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(0)}%` : '–');
-
-/** One line for people: "step 1,200 · detective 52% · JS 3.1× floor · minority 4% of fakes (real 10%)". */
+/** One line for people: "step 1200 · detective right 52% · JS 3.1× its floor · minority 4% of fakes (real 10%)", in the interface language. */
 export function metricsLine(m: LabMetrics): string {
-  const parts = [`step ${m.step.toLocaleString('en-US')}`, `detective right ${pct(m.accuracy)}`, `JS ${(m.js / m.floor).toFixed(1)}× its floor`];
-  if (m.judge !== null) parts.push(`fresh judge right ${pct(m.judge)}`);
-  for (const g of m.groups) parts.push(`${g.label.toLowerCase()} ${pct(g.synthetic)} of fakes (real ${pct(g.real)})`);
+  const w = t().lessons.metrics;
+  const parts = [w.step(fmt.int(m.step)), w.detective(fmt.percent(m.accuracy)), w.js(fmt.fixed(m.js / m.floor, 1))];
+  if (m.judge !== null) parts.push(w.judge(fmt.percent(m.judge)));
+  for (const g of m.groups) parts.push(w.group(w.groupName(g.id, g.label), fmt.percent(g.synthetic), fmt.percent(g.real)));
   return parts.join(' · ');
 }

@@ -3,7 +3,8 @@
  * leading `---` lines, read by js-yaml), then Markdown read by markdown-it, with its ```lab and
  * ```question fences turned into live parts. Pure (no DOM): the HTML it returns is not yet
  * sanitised — the view passes it through DOMPurify (state/lessons/sanitize.ts) before showing it.
- * `lessonProblems` lists everything wrong with a lesson in plain words; the tests require none.
+ * A lesson's `problems` list everything wrong with it in plain words, and `translationProblems`
+ * what a translation (index.<lang>.md) changed that only wording may change; the tests require none.
  */
 import MarkdownIt from 'markdown-it';
 import { load } from 'js-yaml';
@@ -16,6 +17,11 @@ export const QUESTION_KINDS = ['predict', 'observe', 'explain'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 /** Headings every lesson has (its people section and its sources). */
 export const REQUIRED_HEADINGS = ['What this means for people', 'Read more'] as const;
+/** The same headings in each language a lesson may be written in (a translation keeps its own). */
+export const REQUIRED_HEADINGS_BY_LANG: Readonly<Record<string, readonly string[]>> = {
+  en: REQUIRED_HEADINGS,
+  es: ['Qué significa esto para las personas', 'Para leer más'],
+};
 /** Keys a lesson's link may carry besides settings. */
 export const LESSON_KEYS = [...VIEW_KEYS, 'lab'] as const;
 
@@ -96,7 +102,8 @@ function readLab(raw: Record<string, unknown>, fallback: string, where: string, 
   return { label: str(raw.label) || 'The lab', preset, views: (views.length ? views : ['plot', 'metrics']).filter((v): v is LabView => (LAB_VIEWS as readonly string[]).includes(v)) };
 }
 
-export function parseLesson(slug: string, text: string): Lesson {
+/** Read a lesson file; `lang` is the language it is written in (its required headings are that language's). */
+export function parseLesson(slug: string, text: string, lang = 'en'): Lesson {
   const problems: string[] = [];
   const { front, body } = splitFrontMatter(text);
   if (front === null) problems.push('The file does not start with front matter between --- lines.');
@@ -153,9 +160,45 @@ export function parseLesson(slug: string, text: string): Lesson {
   });
   flush();
   if (questions.length < 3) problems.push(`The lesson asks ${questions.length} questions; it needs at least 3.`);
-  for (const h of REQUIRED_HEADINGS) if (!headings.includes(h)) problems.push(`The lesson has no “${h}” heading.`);
+  const required = REQUIRED_HEADINGS_BY_LANG[lang];
+  if (!required) problems.push(`ForgeLab does not know the required headings in “${lang}” (add them to REQUIRED_HEADINGS_BY_LANG).`);
+  for (const h of required ?? []) if (!headings.includes(h)) problems.push(`The lesson has no “${h}” heading.`);
   const startLab: LabBlock = { label: labs[0]?.label ?? 'The lab', preset: meta.preset, views: labs[0]?.views ?? ['plot', 'metrics'] };
   return { meta, blocks, startLab, labs, questions, headings, problems };
+}
+
+const listed = (xs: readonly string[]) => xs.map((x) => `“${x}”`).join(', ') || 'none';
+
+/**
+ * What a translation changed beyond wording: it must ask the original's questions (same ids and
+ * kinds, in the same order, so saved answers are the same answers in either language), set up
+ * the same labs (presets and views) and keep the front matter's settings, minutes and sources.
+ */
+export function translationProblems(original: Lesson, translation: Lesson): string[] {
+  const problems: string[] = [];
+  const ids = original.questions.map((q) => q.id);
+  const trIds = translation.questions.map((q) => q.id);
+  for (const id of ids) if (!trIds.includes(id)) problems.push(`The translation has no question “${id}”.`);
+  for (const id of trIds) if (!ids.includes(id)) problems.push(`The translation’s question “${id}” is not in the original.`);
+  if (!problems.length && ids.join(' ') !== trIds.join(' ')) problems.push(`The translation asks its questions in another order (${listed(trIds)}; the original: ${listed(ids)}).`);
+  for (const q of translation.questions) {
+    const o = original.questions.find((x) => x.id === q.id);
+    if (o && o.kind !== q.kind) problems.push(`Question “${q.id}” is of kind ${o.kind} in the original, not ${q.kind}.`);
+  }
+  if (original.labs.length !== translation.labs.length) problems.push(`The original has ${original.labs.length} lab blocks; the translation has ${translation.labs.length}.`);
+  original.labs.forEach((lab, i) => {
+    const tr = translation.labs[i];
+    if (!tr) return;
+    if (tr.preset !== lab.preset) problems.push(`Lab block ${i + 1}: the translation’s preset “${tr.preset}” is not the original’s “${lab.preset}”.`);
+    if (tr.views.join(',') !== lab.views.join(',')) problems.push(`Lab block ${i + 1}: the translation shows ${listed(tr.views)}; the original shows ${listed(lab.views)}.`);
+  });
+  const a = original.meta;
+  const b = translation.meta;
+  if (b.preset !== a.preset) problems.push(`The translation’s front matter preset “${b.preset}” is not the original’s “${a.preset}”.`);
+  for (const k of ['controls', 'hide', 'sources'] as const) if (b[k].join('\n') !== a[k].join('\n')) problems.push(`The translation’s front matter ${k} differ from the original’s (keep them as they are).`);
+  if (b.minutes !== a.minutes) problems.push(`The translation’s minutes (${b.minutes}) are not the original’s (${a.minutes}).`);
+  if (b.goals.length !== a.goals.length) problems.push(`The translation lists ${b.goals.length} goals; the original lists ${a.goals.length}.`);
+  return problems;
 }
 
 /** A teacher guide (lessons/NN-slug/teacher.md): plain Markdown, rendered to (unsanitised) HTML. */

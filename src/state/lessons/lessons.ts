@@ -2,7 +2,7 @@
  * Every shipped lesson, read at build time from lessons/NN-slug/ at the project root (content,
  * not code: adding a lesson is adding a folder with an index.md, and a teacher.md for the guide).
  */
-import { parseLesson } from './lessonFile';
+import { parseLesson, translationProblems } from './lessonFile';
 import type { Lesson } from './lessonFile';
 
 const files = import.meta.glob('../../../lessons/*/index.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
@@ -28,12 +28,16 @@ export const LESSONS: readonly ShippedLesson[] = Object.entries(files)
   .map(([path, text]) => {
     const folder = folderOf(path);
     const teacher = Object.entries(guides).find(([p]) => folderOf(p) === folder)?.[1] ?? null;
+    const original = parseLesson(slugOf(path), text);
     const translations: Record<string, Lesson> = {};
     for (const [p, body] of Object.entries(translated)) {
       const l = langOf(p);
-      if (l && folderOf(p) === folder) translations[l] = parseLesson(slugOf(path), body);
+      if (!l || folderOf(p) !== folder) continue;
+      // checked against its own language's headings, and against the original's questions and labs
+      const tr = parseLesson(slugOf(path), body, l);
+      translations[l] = { ...tr, problems: [...tr.problems, ...translationProblems(original, tr)] };
     }
-    return { ...parseLesson(slugOf(path), text), folder, teacher, translations };
+    return { ...original, folder, teacher, translations };
   })
   .sort((a, b) => a.folder.localeCompare(b.folder));
 

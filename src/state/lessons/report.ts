@@ -6,6 +6,7 @@
  */
 import type { LabMetrics } from './labMetrics';
 import { metricsLine } from './labMetrics';
+import { t, fmt } from '../../i18n';
 
 export const REPORT_KIND = 'forgelab-lesson-report';
 export const REPORT_VERSION = 1;
@@ -32,34 +33,37 @@ export interface ReportData {
   answers: ReportAnswer[];
 }
 
+/** The report in the interface language: its headings and labels; answers and prompts stay as they were shown and typed. */
 export function reportMarkdown(data: ReportData, plotPng: string | null): string {
+  const w = t().lessons.report;
+  const kinds: Record<string, string> = t().lessons.kinds;
   const lines: string[] = [];
-  lines.push(`# Lab report: ${data.title}`, '');
-  lines.push(`- Student: ${data.student.trim() || '(no name given)'}`);
-  lines.push(`- Made: ${data.createdAt}`);
-  lines.push(`- Reproduce the lab: <${data.link}>`, '');
-  lines.push('## Answers', '');
+  lines.push(`# ${w.title(data.title)}`, '');
+  lines.push(`- ${w.student}: ${data.student.trim() || w.noName}`);
+  lines.push(`- ${w.made}: ${fmt.dateTime(data.createdAt)}`);
+  lines.push(`- ${w.reproduce}: <${data.link}>`, '');
+  lines.push(`## ${w.answers}`, '');
   data.answers.forEach((a, i) => {
-    lines.push(`### ${i + 1}. ${a.kind[0].toUpperCase()}${a.kind.slice(1)}: ${a.prompt}`, '');
-    lines.push(a.text.trim() ? a.text.trim() : '_(not answered)_', '');
-    if (a.metrics) lines.push(`_The lab when answered: ${metricsLine(a.metrics)}._`, '');
+    lines.push(`### ${i + 1}. ${kinds[a.kind] ?? a.kind}: ${a.prompt}`, '');
+    lines.push(a.text.trim() ? a.text.trim() : `_${w.notAnswered}_`, '');
+    if (a.metrics) lines.push(`_${w.whenAnswered(metricsLine(a.metrics))}_`, '');
   });
-  lines.push('## My plot', '');
-  if (data.final) lines.push(`The lab at the end: ${metricsLine(data.final)}.`, '');
-  if (plotPng) lines.push(`![The main plot at step ${data.final?.step ?? 0}](${plotPng})`, '');
-  lines.push('## Results as data', '', 'For the class view (#/teach in ForgeLab); please leave this block as it is.', '');
+  lines.push(`## ${w.myPlot}`, '');
+  if (data.final) lines.push(w.atEnd(metricsLine(data.final)), '');
+  if (plotPng) lines.push(`![${w.plotAlt(fmt.int(data.final?.step ?? 0))}](${plotPng})`, '');
+  lines.push(`## ${w.dataHeading}`, '', w.dataNote, '');
   lines.push('```json', JSON.stringify(data, null, 2), '```', '');
   return lines.join('\n');
 }
 
-/** Read a report's data block back; a message for people when the file is not a ForgeLab report. */
+/** Read a report's data block back (in either language); a message for people when the file is not a ForgeLab report. */
 export function parseReport(text: string): ReportData | string {
   const blocks = [...text.matchAll(/```json\s*\n([\s\S]*?)\n```/g)];
   for (const b of blocks.reverse()) {
     try {
       const v = JSON.parse(b[1]) as Partial<ReportData>;
       if (v && v.kind === REPORT_KIND && typeof v.lesson === 'string' && Array.isArray(v.answers)) {
-        if ((v.version ?? 0) > REPORT_VERSION) return 'This report comes from a newer ForgeLab than this one.';
+        if ((v.version ?? 0) > REPORT_VERSION) return t().lessons.report.newer;
         return {
           kind: REPORT_KIND,
           version: v.version ?? REPORT_VERSION,
@@ -76,7 +80,7 @@ export function parseReport(text: string): ReportData | string {
       // not this block
     }
   }
-  return 'No ForgeLab results block (```json … ```) was found in this file.';
+  return t().lessons.report.noBlock;
 }
 
 /** A file name for the download: "forgelab-<lesson>-<student>.md". */

@@ -14,6 +14,7 @@ import type { PointSet } from '../../core/data/datasets';
 import { backendOptions } from './wasmAssets';
 import { closeChannel, runInWorker } from '../shared/workerClient';
 import type { LivePlatform } from '../shared/liveRun.svelte';
+import { t } from '../../i18n';
 
 export { backendOptions };
 
@@ -61,7 +62,7 @@ export async function measureBackends(spec: TrainerSpec, data: PointSet, exclude
   if (cached) return cached;
   const names = BACKENDS.filter((b) => !exclude.includes(b));
   const trials = await trialBackends(spec, data, names, 250);
-  if (!trials.length) throw new Error('No backend could be measured.');
+  if (!trials.length) throw new Error(t().shared.backend.noneMeasured);
   trials.sort((a, b) => b.stepsPerSecond - a.stepsPerSecond);
   const decision = { backend: trials[0].backend, reason: describeDecision(trials, trials[0].backend, false), trials };
   decisions.set(key, decision);

@@ -17,6 +17,8 @@ import { DRAWN_GROUPS, MAX_DRAWN } from '../../core/data/datasets';
 import type { DrawnPoint } from '../../core/data/datasets';
 import { OFF_DATA_ID } from '../../core/generations/export';
 import type { Provenance } from '../../core/generations/export';
+import { t } from '../../i18n';
+import { groupName } from '../shared/skewText';
 
 /** Rows used; more are left out with a notice. */
 export const MAX_ROWS = MAX_DRAWN;
@@ -40,6 +42,7 @@ export type CsvResult =
 const isNumber = (s: string) => s.trim() !== '' && Number.isFinite(Number(s.trim()));
 
 export function parsePointsCsv(text: string): CsvResult {
+  const say = t().playground.csv;
   const rows = csvParseRows(text.replace(/^\uFEFF/, ''));
   // the line each row starts on (a quoted field may hold line breaks)
   const lines: number[] = [];
@@ -55,7 +58,7 @@ export function parsePointsCsv(text: string): CsvResult {
     if (errors.length < MAX_ERRORS) errors.push(e);
   };
   const filled = rows.map((r, i) => ({ cells: r, line: lines[i] })).filter((r) => !(r.cells.length === 1 && r.cells[0].trim() === '') && r.cells.length > 0);
-  if (!filled.length) return { ok: false, errors: [{ line: 1, column: 1, message: 'There is no data: paste or upload rows of x, y and an optional group.' }], total: 1 };
+  if (!filled.length) return { ok: false, errors: [{ line: 1, column: 1, message: say.empty }], total: 1 };
 
   let cols = { x: 0, y: 1, group: -1, source: -1 };
   let body = filled;
@@ -69,16 +72,16 @@ export function parsePointsCsv(text: string): CsvResult {
     const source = names.indexOf('source');
     if (x < 0 || y < 0) {
       const column = x < 0 ? 1 : 2;
-      return { ok: false, errors: [{ line: first.line, column, message: `The header needs columns named x and y (found ${first.cells.map((c) => `“${c.trim()}”`).join(', ')}); or leave the header out and put x, y, group first.` }], total: 1 };
+      return { ok: false, errors: [{ line: first.line, column, message: say.header(first.cells.map((c) => c.trim())) }], total: 1 };
     }
     cols = { x, y, group, source };
     body = filled.slice(1);
   } else if (filled.some((r) => r.cells.length >= 3)) cols.group = 2;
 
-  if (!body.length) return { ok: false, errors: [{ line: first.line, column: 1, message: 'There are no rows under the header.' }], total: 1 };
+  if (!body.length) return { ok: false, errors: [{ line: first.line, column: 1, message: say.noRows }], total: 1 };
   const notices: string[] = [];
   if (body.length > MAX_ROWS) {
-    notices.push(`Used the first ${MAX_ROWS.toLocaleString('en-US')} of ${body.length.toLocaleString('en-US')} rows; the rest were left out.`);
+    notices.push(say.firstRows(MAX_ROWS, body.length));
     body = body.slice(0, MAX_ROWS);
   }
 
@@ -92,7 +95,7 @@ export function parsePointsCsv(text: string): CsvResult {
     if (cols.source >= 0) {
       const v = (r.cells[cols.source] ?? '').trim().toLowerCase();
       if (v !== 'synthetic' && v !== 'real') {
-        fail({ line: r.line, column: cols.source + 1, message: `Line ${r.line}, column ${cols.source + 1} (source): “${v.slice(0, 24)}” is neither synthetic nor real.` });
+        fail({ line: r.line, column: cols.source + 1, message: say.badSource(r.line, cols.source + 1, v.slice(0, 24)) });
         continue;
       }
       source = v;
@@ -104,12 +107,12 @@ export function parsePointsCsv(text: string): CsvResult {
     const cell = (c: number, name: string): number | null => {
       const v = r.cells[c];
       if (v === undefined) {
-        fail({ line: r.line, column: c + 1, message: `Line ${r.line} has no column ${c + 1} (${name}).` });
+        fail({ line: r.line, column: c + 1, message: say.missing(r.line, c + 1, name) });
         bad = true;
         return null;
       }
       if (!isNumber(v)) {
-        fail({ line: r.line, column: c + 1, message: `Line ${r.line}, column ${c + 1} (${name}): “${v.trim().slice(0, 24)}” is not a number.` });
+        fail({ line: r.line, column: c + 1, message: say.notNumber(r.line, c + 1, name, v.trim().slice(0, 24)) });
         bad = true;
         return null;
       }
@@ -121,13 +124,13 @@ export function parsePointsCsv(text: string): CsvResult {
     if (cols.group >= 0) {
       const name = (r.cells[cols.group] ?? '').trim();
       if (name === '') {
-        fail({ line: r.line, column: cols.group + 1, message: `Line ${r.line}, column ${cols.group + 1} (group) is empty: give every row a group, or none.` });
+        fail({ line: r.line, column: cols.group + 1, message: say.emptyGroup(r.line, cols.group + 1) });
         bad = true;
       } else {
         let k = groupNames.indexOf(name);
         if (k < 0 && groupNames.length < DRAWN_GROUPS.length) k = groupNames.push(name) - 1;
         if (k < 0) {
-          fail({ line: r.line, column: cols.group + 1, message: `Line ${r.line}, column ${cols.group + 1} (group): “${name.slice(0, 24)}” is a third group; at most ${DRAWN_GROUPS.length} (${groupNames.map((g) => `“${g}”`).join(' and ')}) are supported.` });
+          fail({ line: r.line, column: cols.group + 1, message: say.thirdGroup(r.line, cols.group + 1, name.slice(0, 24), groupNames) });
           bad = true;
         } else group = k;
       }
@@ -138,11 +141,11 @@ export function parsePointsCsv(text: string): CsvResult {
     }
   }
   if (total) return { ok: false, errors, total };
-  if (groupNames.length) notices.push(`Groups: ${groupNames.map((g, i) => `“${g}” is ${DRAWN_GROUPS[i].label}`).join(', ')}.`);
+  if (groupNames.length) notices.push(say.groups(groupNames.map((g, i): [string, string] => [g, groupName(DRAWN_GROUPS[i].label)])));
   if (cols.source < 0) return { ok: true, points: fitToPlot(raw), groupNames, rows: raw.length, notices };
   const synthetic = sources.filter((v) => v === 'synthetic').length;
-  notices.push(`Labelled file: ${synthetic.toLocaleString('en-US')} synthetic and ${(sources.length - synthetic).toLocaleString('en-US')} real rows (the source column). Synthetic rows are marked + on the plot; the playground trains on both alike.`);
-  if (offData) notices.push(`Left out ${offData.toLocaleString('en-US')} synthetic row${offData === 1 ? '' : 's'} labelled off-data (far from all real data, so in no group).`);
+  notices.push(say.labelled(synthetic, sources.length - synthetic));
+  if (offData) notices.push(say.offData(offData));
   return { ok: true, points: fitToPlot(raw), groupNames, rows: raw.length, notices, sources };
 }
 

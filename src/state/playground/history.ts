@@ -4,6 +4,8 @@
  */
 import type { Snapshot } from '../../core/loop/loop';
 import { ema } from '../../core/metrics/metrics';
+import { fmt, t } from '../../i18n';
+import { groupThe } from '../shared/skewText';
 
 export interface HistoryRow {
   step: number;
@@ -58,11 +60,12 @@ export function appendRow(rows: readonly HistoryRow[], s: Snapshot): HistoryRow[
 /** The sentence a screen reader hears (throttled by the caller). */
 export function summarise(s: Snapshot, groupLabels: string[]): string {
   const e = s.evaluation;
-  const pct = (v: number) => `${Math.round(v * 100)}%`;
-  let text = `Step ${s.step.toLocaleString('en-US')}: the detective is right ${pct(e.accuracy.overall)} of the time (${pct(e.accuracy.real)} on real points, ${pct(e.accuracy.fake)} on fakes). The gap between real and fake points is ${(e.js / e.floor).toFixed(1)} times the noise floor.`;
+  const say = t().playground.summary;
+  const pct = (v: number) => fmt.percent(v);
+  let text = say.step(fmt.int(s.step), pct(e.accuracy.overall), pct(e.accuracy.real), pct(e.accuracy.fake), fmt.fixed(e.js / e.floor, 1));
   if (groupLabels.length === 2) {
     const i = 1;
-    text += ` The ${groupLabels[i].toLowerCase()} is ${pct(e.shares.groups[i])} of synthetic points and ${pct(e.realShares[i])} of real ones.`;
+    text += say.group(groupThe(groupLabels[i]), pct(e.shares.groups[i]), pct(e.realShares[i]));
   }
   return text;
 }

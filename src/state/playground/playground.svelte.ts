@@ -30,6 +30,7 @@ import type { LiveMemorisation } from '../../core/privacy/live';
 import { appendMemorisation, privacyBudget, summariseMemorisation } from './privacy';
 import type { MemorisationRow, PrivacyBudget } from './privacy';
 import type { HistoryRow } from './history';
+import { fmt, t } from '../../i18n';
 
 export { FIELD_CELLS, VISUAL_POINTS } from '../../core/loop/playgroundEngine';
 /**
@@ -54,8 +55,6 @@ interface PlaygroundRun extends LiveHandle<TrainerState> {
   id: number;
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
-
 export class Playground extends LiveView<PlaygroundRun, SideLoop> {
   config = $state<Config>({ ...DEFAULT_CONFIG });
   drawn = $state.raw<DrawnPoint[]>(starterDrawing());
@@ -64,15 +63,16 @@ export class Playground extends LiveView<PlaygroundRun, SideLoop> {
   show = $state<ViewToggles>({ field: true, manifold: false, arrows: false, heldout: false, copies: false });
   snapshot = $state.raw<Snapshot | null>(null);
   history = $state.raw<HistoryRow[]>([]);
-  summary = $state('');
+  /** The readback the screen reader's summary last described (throttled); its words follow the language. */
+  private summarised = $state.raw<Snapshot | null>(null);
   source = $state.raw<Source | null>(null);
   data = $state.raw<PointSet | null>(null);
   /** The training set's held-out twin (core/privacy/holdout.ts), null when the run has none (n > 2,000). */
   holdout = $state.raw<PointSet | null>(null);
   /** Memorisation over steps (the privacy panel's chart). */
   memHistory = $state.raw<MemorisationRow[]>([]);
-  /** The privacy panel's live text summary. */
-  privacySummary = $state('');
+  /** The memorisation the privacy summary describes, with the detective updates behind its budget. */
+  private memorised = $state.raw<{ m: LiveMemorisation; updates: number } | null>(null);
   density = $state.raw<GroupDensity | null>(null);
   /** The evaluation context of the current run (reference sample, floor, densities). */
   ctx = $state.raw<EvalContext | null>(null);
@@ -102,9 +102,11 @@ export class Playground extends LiveView<PlaygroundRun, SideLoop> {
         plan: () => this.plan(),
         dispose: (run) => side.free(run.id),
         words: {
-          diverged: (step, saved) =>
-            `Training blew up at step ${count(step)}: a loss or a generated point stopped being a number. This usually means a learning rate is too high. ${saved !== null ? `Restore the last good state (step ${count(saved)}) and lower a learning rate, or reset.` : 'Lower a learning rate and reset.'}`,
-          restored: (saved) => `Restored the weights of step ${count(saved)}. Lower a learning rate before you train again, or it may blow up the same way.`,
+          diverged: (step, saved) => {
+            const say = t().playground.run;
+            return `${say.diverged(fmt.int(step))} ${saved !== null ? say.restoreOrReset(fmt.int(saved)) : say.lowerAndReset}`;
+          },
+          restored: (saved) => t().playground.run.restored(fmt.int(saved)),
         },
         keepView: () => {
           const history = this.history;
@@ -142,6 +144,17 @@ export class Playground extends LiveView<PlaygroundRun, SideLoop> {
       out.set([m.generated[2 * s.generated], m.generated[2 * s.generated + 1], data.x[2 * s.train], data.x[2 * s.train + 1]], 4 * k);
     });
     return out;
+  }
+
+  /** The sentence a screen reader hears about the run, in the current language. */
+  get summary(): string {
+    return this.summarised ? summarise(this.summarised, this.groups.map((g) => g.label)) : '';
+  }
+
+  /** The privacy panel's live text summary, in the current language. */
+  get privacySummary(): string {
+    const s = this.memorised;
+    return s ? summariseMemorisation(s.m, privacyBudget(this.config, this.data?.n ?? this.config.points, s.updates)) : '';
   }
 
   /** The privacy budget spent so far (ε at δ), or why none can be stated. */
@@ -193,7 +206,7 @@ export class Playground extends LiveView<PlaygroundRun, SideLoop> {
         this.data = data;
         this.holdout = holdout;
         this.memHistory = [];
-        this.privacySummary = '';
+        this.memorised = null;
         this.density = ctx.density;
         this.ctx = ctx;
         this.representation = null;
@@ -269,7 +282,7 @@ export class Playground extends LiveView<PlaygroundRun, SideLoop> {
     // the plot redraws on every readback; the charts and the table follow the evaluations
     if (s.memorised && s.memorisation) {
       this.memHistory = appendMemorisation(this.memHistory, s.memorisation);
-      this.privacySummary = summariseMemorisation(s.memorisation, this.budget);
+      this.memorised = { m: s.memorisation, updates: s.detectiveUpdates };
     }
     if (!s.evaluated) return;
     if (!this.running || t - this.lastHistory >= HISTORY_INTERVAL_MS) {
@@ -283,7 +296,7 @@ export class Playground extends LiveView<PlaygroundRun, SideLoop> {
     const now = performance.now();
     if (now - this.lastSummary > 5000 || !this.running) {
       this.lastSummary = now;
-      this.summary = summarise(s, this.groups.map((g) => g.label));
+      this.summarised = s;
     }
   }
 

@@ -1,12 +1,13 @@
 /**
  * The playground's privacy panel: memorisation rows over steps, the budget ε at δ from the
- * accountant, and every word the panel says to a student about them.
+ * accountant, and the budget's words (the panel's explanations are in playground.privacy.words).
  */
 import type { Config } from '../../core/settings/config';
 import { deltaOf } from '../../core/settings/config';
 import { epsilon } from '../../core/privacy/accountant';
 import type { EpsilonStatus } from '../../core/privacy/accountant';
 import type { LiveMemorisation } from '../../core/privacy/live';
+import { fmt, t } from '../../i18n';
 
 export interface MemorisationRow {
   step: number;
@@ -40,38 +41,28 @@ export interface PrivacyBudget {
   text: string;
 }
 
-const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
-const fmtDelta = (d: number) => (d >= 0.001 ? d.toPrecision(2) : d.toExponential(1));
-const fmtEps = (e: number) => (e < 10 ? e.toFixed(2) : e < 1000 ? e.toFixed(1) : e.toExponential(2));
+/** toPrecision/toExponential text with the language's decimal separator. */
+const sep = (s: string) => s.replace('.', fmt.decimalSeparator());
+const fmtDelta = (d: number) => sep(d >= 0.001 ? d.toPrecision(2) : d.toExponential(1));
+const fmtEps = (e: number) => (e < 10 ? fmt.fixed(e, 2) : e < 1000 ? fmt.fixed(e, 1) : sep(e.toExponential(2)));
 
 /** ε at δ for the run so far: q = batch / n, σ, and one step per detective update. */
 export function privacyBudget(cfg: Pick<Config, 'dp' | 'sigma' | 'delta' | 'batch'>, n: number, detectiveUpdates: number): PrivacyBudget {
   const delta = deltaOf(cfg, n);
   const q = Math.min(1, cfg.batch / n);
   const base = { delta, q, sigma: cfg.sigma, steps: detectiveUpdates };
-  if (cfg.dp !== '1') return { ...base, epsilon: null, status: 'off', text: 'no ε: private training is off, so there is no privacy promise at all.' };
+  const say = t().playground.privacy;
+  if (cfg.dp !== '1') return { ...base, epsilon: null, status: 'off', text: say.off };
   // σ = 0 promises nothing for the run, even before its first step (when nothing is released yet)
   const r = cfg.sigma === 0 ? { status: 'no-privacy' as const, epsilon: Infinity } : epsilon({ q, sigma: cfg.sigma, steps: detectiveUpdates, delta });
-  if (r.status === 'no-privacy') return { ...base, epsilon: null, status: r.status, text: 'no ε: with σ = 0 the updates carry no noise, so no privacy promise can be made (ε would be infinite).' };
-  if (r.status !== 'ok' || !Number.isFinite(r.epsilon)) return { ...base, epsilon: null, status: r.status, text: 'no ε: these settings state no privacy mechanism the accountant can measure.' };
-  return { ...base, epsilon: r.epsilon, status: 'ok', text: `ε = ${fmtEps(r.epsilon)} at δ = ${fmtDelta(delta)}` };
+  if (r.status === 'no-privacy') return { ...base, epsilon: null, status: r.status, text: say.noNoise };
+  if (r.status !== 'ok' || !Number.isFinite(r.epsilon)) return { ...base, epsilon: null, status: r.status, text: say.unmeasured };
+  return { ...base, epsilon: r.epsilon, status: 'ok', text: say.epsilonAt(fmtEps(r.epsilon), fmtDelta(delta)) };
 }
-
-/** One line each: what the numbers mean for a student. */
-export const PRIVACY_WORDS = {
-  closer: 'Share of generated points nearer to a training point than to any held-out real point. 50% means the forger cannot tell the data it learned from apart from fresh data; far above 50% means it is copying.',
-  score: 'Overfitting score min(2·(1 − share), 1): 1 means no sign of copying, 0 means every generated point hugs the training set.',
-  copy: 'Share of generated points lying almost on top of a training point, next to how often fresh real points land that close by chance.',
-  dcr: 'Distance from each point to its closest training point: generated points (filled) against held-out real points (outline). A generated curve piled up near 0 means copies.',
-  epsilon: 'ε bounds how much any one training point can change what the detective learns: smaller is more private. It grows with every step.',
-  clip: 'C, the clip norm, caps how far any one real point may push the detective in a step.',
-  sigma: 'σ, the noise multiplier, sets how much random noise (σ·C) is added to each step’s sum to hide any one point.',
-  none: 'Memorisation is measured against a held-out real sample of the same size, so it needs a built-in data set with 16 to 2,000 training points.',
-  caveat: 'The promise covers the detective’s reads of the training points (Poisson-sampled batches); the forger only ever sees the detective’s answers.',
-} as const;
 
 /** The panel's live text summary. */
 export function summariseMemorisation(m: LiveMemorisation, budget: PrivacyBudget): string {
   const v = m.value;
-  return `Step ${m.step.toLocaleString('en-US')}: ${pct(v.closerToTrain)} of generated points are closer to a training point than to a held-out one (50% means no memorisation; overfitting score ${v.overfittingScore.toFixed(2)}). Copy rate ${pct(v.copyRate)} against ${pct(v.holdoutCopyRate)} for held-out real points. Privacy budget: ${budget.text}`;
+  const pct = (x: number) => fmt.percent(x, 1);
+  return t().playground.privacy.summary(fmt.int(m.step), pct(v.closerToTrain), fmt.fixed(v.overfittingScore, 2), pct(v.copyRate), pct(v.holdoutCopyRate), budget.text);
 }

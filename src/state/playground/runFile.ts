@@ -14,6 +14,10 @@ import type { Config } from '../../core/settings/config';
 import { decodeConfig, encodeConfig } from '../shared/url';
 import type { HistoryRow } from './history';
 import type { Playground } from './playground.svelte';
+import { fmt, t } from '../../i18n';
+
+/** The catalogue's words for run files (the functions below call a trainer `t`). */
+const words = () => t().playground.runFile;
 
 export const RUN_FORMAT = 'forgelab-run';
 export const RUN_VERSION = 1;
@@ -33,7 +37,7 @@ export interface RunFile {
 /** The run as JSON text (reads the weights back asynchronously). */
 export async function runToJson(pg: Playground): Promise<string> {
   const t = pg.trainer;
-  if (!t) throw new Error('There is no run to save yet.');
+  if (!t) throw new Error(words().nothing);
   const state = await t.captureState();
   const file: RunFile = {
     format: RUN_FORMAT,
@@ -43,7 +47,7 @@ export async function runToJson(pg: Playground): Promise<string> {
     drawn: pg.config.data === 'drawn' ? pg.drawn.map((p) => ({ ...p })) : null,
     history: pg.history.map((r) => ({ ...r, shares: [...r.shares], realShares: [...r.realShares] })),
     weights: { generator: Array.from(state.g), detective: Array.from(state.d) },
-    note: 'ForgeLab run. Load it in the playground (Files → Load a run) to continue training. Optimizer moments are not saved: they start afresh.',
+    note: words().note,
   };
   return JSON.stringify(file);
 }
@@ -52,20 +56,21 @@ const isNums = (a: unknown): a is number[] => Array.isArray(a) && a.every((v) =>
 
 /** Check a file's shape; the message says what is wrong in plain words. */
 export function parseRunFile(text: string): { ok: true; file: RunFile } | { ok: false; message: string } {
+  const say = words();
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, message: 'This file is not a ForgeLab run: it is not valid JSON.' };
+    return { ok: false, message: say.notJson };
   }
   const f = raw as Partial<RunFile>;
-  if (!f || typeof f !== 'object' || f.format !== RUN_FORMAT) return { ok: false, message: 'This file is not a ForgeLab run (its "format" is not "forgelab-run").' };
-  if (f.version !== RUN_VERSION) return { ok: false, message: `This run file is version ${String(f.version)}; this ForgeLab reads version ${RUN_VERSION}.` };
-  if (typeof f.settings !== 'string') return { ok: false, message: 'The run file has no settings.' };
-  if (!Number.isInteger(f.step) || (f.step as number) < 0) return { ok: false, message: 'The run file’s step is not a whole number.' };
-  if (!f.weights || !isNums(f.weights.generator) || !isNums(f.weights.detective)) return { ok: false, message: 'The run file’s weights are missing or not all numbers.' };
-  if (f.drawn !== null && f.drawn !== undefined && !(Array.isArray(f.drawn) && f.drawn.every((p) => p && typeof p.x === 'number' && typeof p.y === 'number' && typeof p.group === 'number'))) return { ok: false, message: 'The run file’s drawn points are not x, y, group numbers.' };
-  if (!Array.isArray(f.history)) return { ok: false, message: 'The run file has no metrics history.' };
+  if (!f || typeof f !== 'object' || f.format !== RUN_FORMAT) return { ok: false, message: say.notRun };
+  if (f.version !== RUN_VERSION) return { ok: false, message: say.version(String(f.version), String(RUN_VERSION)) };
+  if (typeof f.settings !== 'string') return { ok: false, message: say.noSettings };
+  if (!Number.isInteger(f.step) || (f.step as number) < 0) return { ok: false, message: say.badStep };
+  if (!f.weights || !isNums(f.weights.generator) || !isNums(f.weights.detective)) return { ok: false, message: say.badWeights };
+  if (f.drawn !== null && f.drawn !== undefined && !(Array.isArray(f.drawn) && f.drawn.every((p) => p && typeof p.x === 'number' && typeof p.y === 'number' && typeof p.group === 'number'))) return { ok: false, message: say.badDrawn };
+  if (!Array.isArray(f.history)) return { ok: false, message: say.noHistory };
   return { ok: true, file: { ...(f as RunFile), drawn: f.drawn ?? null } };
 }
 
@@ -85,13 +90,13 @@ export async function loadRun(pg: Playground, text: string): Promise<{ ok: boole
   await pg.apply({ ...decoded.config, backend: pg.config.backend, speed: pg.config.speed });
   await pg.rebuild();
   const t = pg.trainer;
-  if (!t) return { ok: false, message: pg.error ?? 'The run could not be rebuilt.' };
-  if (t.G.size !== f.weights.generator.length || t.D.size !== f.weights.detective.length) return { ok: false, message: `The weights do not fit these settings (forger ${f.weights.generator.length} numbers for ${t.G.size}, detective ${f.weights.detective.length} for ${t.D.size}).` };
+  if (!t) return { ok: false, message: pg.error ?? words().notRebuilt };
+  if (t.G.size !== f.weights.generator.length || t.D.size !== f.weights.detective.length) return { ok: false, message: words().misfit(fmt.int(f.weights.generator.length), fmt.int(t.G.size), fmt.int(f.weights.detective.length), fmt.int(t.D.size)) };
   t.restoreState({ steps: f.step, g: Float32Array.from(f.weights.generator), d: Float32Array.from(f.weights.detective) });
   pg.history = f.history.filter((r) => r.step <= f.step);
   pg.loop.readback(true);
   const extra = decoded.notices.length ? ` ${decoded.notices.join(' ')}` : '';
-  return { ok: true, message: `Loaded the run at step ${f.step.toLocaleString('en-US')}. Press Train to continue; the optimizers’ moments start afresh.${extra}` };
+  return { ok: true, message: `${words().loaded(fmt.int(f.step))}${extra}` };
 }
 
 /** Metrics over time as CSV: one row per history row, a share column per group. */

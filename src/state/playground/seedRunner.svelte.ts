@@ -9,6 +9,7 @@ import type { DrawnPoint, Group } from '../../core/data/datasets';
 import { DEFAULT_SEED_COUNT, MAX_SEEDS, clampSeedCount, medianRatios, seedList } from '../../core/skew/skew';
 import { Job } from '../shared/job.svelte';
 import type { JobExecutor } from '../shared/job.svelte';
+import { t } from '../../i18n';
 
 export { MAX_SEEDS };
 export const DEFAULT_SEEDS = DEFAULT_SEED_COUNT;
@@ -56,7 +57,14 @@ export class SeedRunner extends Job<'skew.runSeed', SeedRequest, SeedBatch> {
 
   /** `executor`: where the seeds train (default the worker client; tests run them in-process). */
   constructor(executor?: JobExecutor) {
-    super('skew.runSeed', { plan, failure: 'A seed failed in the background worker', executor });
+    super('skew.runSeed', {
+      plan,
+      // read when a seed fails, so it is in the language of that moment
+      get failure() {
+        return t().playground.seeds.failure;
+      },
+      executor,
+    });
   }
 
   /** What the running (or last) batch runs. */

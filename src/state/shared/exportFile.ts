@@ -2,6 +2,7 @@
  * Files the user saves: downloads, SVG charts serialised with their computed styles inlined
  * (so they look the same outside the page), SVG and canvas rendered to PNG.
  */
+import { t } from '../../i18n';
 
 /** Offer a file for download (a same-origin blob URL: nothing leaves the page). */
 export function download(content: Blob | string, name: string, type = 'text/plain'): void {
@@ -122,7 +123,7 @@ export function rgbaPng(img: { width: number; height: number; rgba: Uint8Clamped
 }
 
 function canvasBlob(canvas: HTMLCanvasElement): Promise<Blob> {
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The image could not be made.'))), 'image/png'));
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(t().shared.exportFile.noImage))), 'image/png'));
 }
 
 /** A file's name part for the current run: forgelab-<what>-seed<seed>-step<step>. */

@@ -15,6 +15,7 @@
 import { closeChannel, runTask } from './workerClient';
 import type { WorkerRunInfo, WorkerRunOptions } from './workerClient';
 import type { TaskArgs, TaskName, TaskResult } from '../../workers/shared/tasks';
+import { t } from '../../i18n';
 
 /** Where a job's calls run: the worker client by default; tests pass one that runs in-process. */
 export interface JobExecutor {
@@ -36,8 +37,11 @@ export interface JobOptions<K extends TaskName, In, S> {
   plan: (input: In) => JobPlan<K, S>;
   /** tfjs backend of the calls in the worker; 'none' for pure JavaScript tasks. Default wasm. */
   backend?: WorkerRunOptions['backend'];
-  /** Start of the error text when a call fails (the worker's message follows). */
-  failure?: string;
+  /**
+   * Start of the error text when a call fails (the worker's message follows); a function is read
+   * when the call fails, so the text is in the interface language of that moment.
+   */
+  failure?: string | (() => string);
   executor?: JobExecutor;
   /** Wall clock in ms. Default performance.now. */
   now?: () => number;
@@ -150,10 +154,15 @@ export class Job<K extends TaskName, In, S> {
       },
       (e: unknown) => {
         if (!live()) return;
-        if (!isAbort(e)) this.error = `${this.opts.failure ?? 'The task failed in the background worker'}: ${e instanceof Error ? e.message : String(e)}`;
+        if (!isAbort(e)) this.error = `${this.failureText()}: ${e instanceof Error ? e.message : String(e)}`;
         this.cancel(false);
       },
     );
+  }
+
+  private failureText(): string {
+    const f = this.opts.failure;
+    return typeof f === 'function' ? f() : (f ?? t().shared.job.failed);
   }
 
   /** Stop the run (its worker is terminated); finished calls' results stay. */

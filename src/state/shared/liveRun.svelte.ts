@@ -17,6 +17,7 @@ import type { TrainerSpec, TrainerState } from '../../core/gan/trainer';
 import type { BackendDecision, BackendName } from '../../core/backend/backend';
 import type { BackendChoice } from '../../core/settings/config';
 import type { PointSet } from '../../core/data/datasets';
+import { fmt, t } from '../../i18n';
 
 import type { StepKind } from '../../core/loop/sliceLoop';
 export type { StepKind };
@@ -30,8 +31,8 @@ export interface LiveLoop {
   stepOnce(kind?: StepKind): void;
   /** n steps at once without drawing in between, then a readback. */
   runSteps(n: number): void;
-  /** A readback soon; `force` makes it full and not throttled. */
-  readback(force: boolean): void;
+  /** A readback soon; `force` makes it full and not throttled, or with `light` a frame now and the full one next. */
+  readback(force: boolean, light?: boolean): void;
   /** Minimum time between readbacks. */
   readbackInterval: number;
 }
@@ -127,15 +128,20 @@ export interface LiveOptions {
 
 /** What a view says when WebGL failed at `lostAt` and training moved to `backend`. */
 export function webglLostNotice(lostAt: number, resumedFrom: number | null, backend: string | null): string {
-  const where = backend ?? 'another backend';
-  return resumedFrom !== null
-    ? `The graphics card (WebGL) stopped at step ${lostAt.toLocaleString('en-US')}. Training continues on ${where} from step ${resumedFrom.toLocaleString('en-US')}, the last saved copy.`
-    : `The graphics card (WebGL) stopped before any copy was saved, so this run restarted on ${where}.`;
+  const live = t().shared.live;
+  const where = backend ?? live.anotherBackend;
+  return resumedFrom !== null ? live.webglLostResumed(fmt.int(lostAt), where, fmt.int(resumedFrom)) : live.webglLostRestarted(where);
 }
+
+/**
+ * The reason of a provisional choice that could not be settled: English like core's reasons
+ * (a decision's reason is data, e.g. in the bench report); state/platform/backendReason words it.
+ */
+const notMeasuredReason = (backend: string) => `${backend}: the other backends could not be measured here`;
 
 /** What a view says when a backend failed mid-training for another reason. */
 export function failureMessage(e: unknown): string {
-  return `Training stopped: ${e instanceof Error ? e.message : String(e)}. Press Reset to start again.`;
+  return t().shared.live.stopped(e instanceof Error ? e.message : String(e));
 }
 
 /** The save and restore of a run whose weights are one Trainer's. */
@@ -259,7 +265,7 @@ export class LiveRun<Run extends LiveHandle<S>, L extends LiveLoop = LiveLoop, S
     try {
       d = await this.platform.measure(req.spec, req.data, this.avoided(req));
     } catch {
-      if (token === this.token && this.decision) this.decision = { ...this.decision, provisional: false, reason: `${this.decision.backend}: the other backends could not be measured here` };
+      if (token === this.token && this.decision) this.decision = { ...this.decision, provisional: false, reason: notMeasuredReason(this.decision.backend) };
       return;
     }
     if (token !== this.token) return;
@@ -307,8 +313,8 @@ export class LiveRun<Run extends LiveHandle<S>, L extends LiveLoop = LiveLoop, S
     const was = this.running || this.loop.running;
     this.running = false;
     this.loop.pause();
-    // one last full readback, so everything shown is of the step training stopped at
-    if (was) this.loop.readback(true);
+    // the plot of the step training stopped at at once, then its full evaluation
+    if (was) this.loop.readback(true, true);
   }
 
   toggle(): void {

@@ -18,6 +18,7 @@ import type { LiveLoop, LivePlatform } from './liveRun.svelte';
 import type { TrainerView } from './liveView.svelte';
 import { LiveWorker } from './liveWorker';
 import { liveThread } from './liveThread';
+import { t } from '../../i18n';
 import type { LiveThread } from './liveThread';
 
 /** The loop as a view drives it, wherever it runs. */
@@ -84,8 +85,8 @@ class PageSide<K extends LiveKind> implements LiveSide<K> {
   }
 
   save(): Promise<TrainerState | null> {
-    const t = this.core.trainer;
-    return t ? trainerSaves(t).save() : Promise.resolve(null);
+    const trainer = this.core.trainer;
+    return trainer ? trainerSaves(trainer).save() : Promise.resolve(null);
   }
 
   restore(s: TrainerState): void {
@@ -177,7 +178,7 @@ class WorkerTrainer implements TrainerView {
 
   async captureState(): Promise<TrainerState> {
     const s = await this.w.call<TrainerState | null>({ op: 'save', onlyFinite: false });
-    if (!s) throw new Error('There is no run to save yet.');
+    if (!s) throw new Error(t().shared.live.noRunYet);
     return s;
   }
 

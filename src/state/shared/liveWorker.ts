@@ -6,6 +6,7 @@
  */
 import type { LiveCommand, LiveEvent, LiveHello } from '../../workers/live/protocol';
 import { backendOptions } from '../platform/wasmAssets';
+import { t } from '../../i18n';
 
 type Command = LiveCommand extends infer C ? (C extends { id: number } ? Omit<C, 'id'> : never) : never;
 
@@ -32,7 +33,7 @@ export class LiveWorker {
     this.worker.onmessage = (e: MessageEvent<LiveEvent>) => this.receive(e.data);
     this.worker.onerror = (e) => {
       e.preventDefault();
-      this.stop(new Error(`the training worker stopped: ${e.message || 'unknown error'}`));
+      this.stop(new Error(t().shared.live.workerStopped(e.message || t().shared.live.unknownError)));
       events.failed(this.dead!.message);
     };
     this.hello = this.call<LiveHello>({ op: 'init', wasmPaths: backendOptions.wasmPaths });
@@ -86,6 +87,6 @@ export class LiveWorker {
   }
 
   terminate(): void {
-    if (!this.dead) this.stop(new Error('the training worker was closed'));
+    if (!this.dead) this.stop(new Error(t().shared.live.workerClosed));
   }
 }

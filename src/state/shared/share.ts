@@ -4,6 +4,7 @@
  * old browser), so copying says what happened and the caller shows the link to copy by hand.
  */
 import { encode } from 'uqr';
+import { t } from '../../i18n';
 
 export interface CopyResult {
   ok: boolean;
@@ -15,19 +16,19 @@ export async function copyText(text: string, fallbackField?: HTMLInputElement | 
   try {
     if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
     await navigator.clipboard.writeText(text);
-    return { ok: true, message: 'Link copied. Paste it anywhere, or scan the code.' };
+    return { ok: true, message: t().shared.share.copied };
   } catch {
     if (fallbackField) {
       fallbackField.focus();
       fallbackField.select();
       try {
         // deprecated but still the only synchronous fallback where the Clipboard API is refused
-        if (document.execCommand('copy')) return { ok: true, message: 'Link copied. Paste it anywhere, or scan the code.' };
+        if (document.execCommand('copy')) return { ok: true, message: t().shared.share.copied };
       } catch {
         /* refused as well: fall through */
       }
     }
-    return { ok: false, message: 'The browser refused the clipboard. The link is selected below: copy it with Ctrl+C (⌘C on a Mac), or scan the code.' };
+    return { ok: false, message: t().shared.share.refused };
   }
 }
 

@@ -3,6 +3,7 @@
  * when a key press is the page's to take (never while typing in a field or on a control that
  * gives the key its own meaning).
  */
+import { t } from '../../i18n';
 
 export interface Shortcut {
   keys: string;
@@ -11,24 +12,25 @@ export interface Shortcut {
 
 /** Every shortcut, in the order the help lists them (PlayButton owns space, k and "."). */
 export function shortcutList(presetLabels: readonly string[]): Shortcut[] {
+  const s = t().shared.shortcuts;
   return [
-    { keys: 'Space or K', does: 'Train / pause' },
-    { keys: '. or S', does: 'One training step' },
-    { keys: 'R', does: 'Reset to step 0 (same seed)' },
-    ...presetLabels.slice(0, 4).map((l, i) => ({ keys: String(i + 1), does: `Skew preset ${l}` })),
-    { keys: 'P', does: 'Presenter layout on / off' },
-    { keys: 'F', does: 'Full screen on / off' },
-    { keys: '?', does: 'This list of shortcuts' },
-    { keys: 'Esc', does: 'Close a dialog' },
+    { keys: s.playKeys, does: s.play },
+    { keys: s.stepKeys, does: s.step },
+    { keys: 'R', does: s.reset },
+    ...presetLabels.slice(0, 4).map((l, i) => ({ keys: String(i + 1), does: s.preset(l) })),
+    { keys: 'P', does: s.presenter },
+    { keys: 'F', does: s.fullScreen },
+    { keys: '?', does: s.help },
+    { keys: s.closeKey, does: s.close },
   ];
 }
 
 /** Whether a key press belongs to what has focus (a field, a button, a link…) rather than the page. */
 export function keyIsForTarget(e: KeyboardEvent): boolean {
   if (e.ctrlKey || e.metaKey || e.altKey) return true;
-  const t = e.target as Element | null;
-  if (!t || typeof t.closest !== 'function') return false;
-  return t.closest('input, select, textarea, [contenteditable], dialog') !== null;
+  const target = e.target as Element | null;
+  if (!target || typeof target.closest !== 'function') return false;
+  return target.closest('input, select, textarea, [contenteditable], dialog') !== null;
 }
 
 /** Fullscreen on or off; the message to show when the browser refuses (null when it went fine). */
@@ -42,6 +44,6 @@ export async function toggleFullscreen(el: Element = document.documentElement): 
     await el.requestFullscreen();
     return null;
   } catch {
-    return 'The browser refused full screen here (it may be embedded, or full screen is blocked). Use the browser’s own full-screen key (F11, or ⌃⌘F on a Mac).';
+    return t().shared.classroom.fullScreenRefused;
   }
 }

@@ -2,6 +2,8 @@
  * Browser storage that never throws: private mode, a full disk or a blocked store turn into a
  * return value the caller can show, not an exception.
  */
+import { t } from '../../i18n';
+
 export function readPref(key: string): string | null {
   try {
     return localStorage.getItem(`forgelab:${key}`);
@@ -32,5 +34,5 @@ export function storageAvailable(): boolean {
   }
 }
 
-export const STORAGE_WARNING =
-  'This browser is not letting ForgeLab save anything (private browsing, blocked or full storage). Training works, and settings live in the link, but anything you type will be lost when the page reloads.';
+/** What a view says when storageAvailable() is false, in the interface language. */
+export const storageWarning = (): string => t().shared.storageWarning;

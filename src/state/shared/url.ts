@@ -8,6 +8,8 @@ import { DEFAULT_CONFIG, PLAYGROUND_TABLE } from '../../core/settings/config';
 import type { Config } from '../../core/settings/config';
 import { clampNumber, roundForLink } from '../../core/settings/table';
 import type { SettingRow, SettingsTable } from '../../core/settings/table';
+import { t } from '../../i18n';
+import { settingLabel, settingWord } from '../../i18n/settings';
 
 /** Every view the router knows, besides `notfound`; the docs test holds INTERFACE.md to it. */
 export const ROUTE_NAMES = ['playground', 'faces', 'experiments', 'generations', 'lessons', 'lesson', 'teach', 'bench'] as const;
@@ -72,13 +74,14 @@ export function parseHash(hash: string): Route {
  * take "0x10", "0b1", "Infinity" and "" and show a student a value the link never spelled out.
  */
 export function parseDecimal(text: string): number {
-  const t = text.trim();
-  return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t) ? Number(t) : NaN;
+  const s = text.trim();
+  return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s) ? Number(s) : NaN;
 }
 
 export { roundForLink };
 
-const shorten = (s: string) => JSON.stringify(s.length > 40 ? s.slice(0, 40) + '…' : s);
+/** A key or value of the link, quoted (and escaped, so a stray newline or quote shows as such). */
+const shorten = (s: string) => t().shared.link.quote(s.length > 40 ? s.slice(0, 40) + '…' : s);
 
 /** A value as a link writes it: integers whole, other numbers to 4 significant digits, words as they are. */
 function formatValue(row: SettingRow, v: unknown): string {
@@ -86,9 +89,15 @@ function formatValue(row: SettingRow, v: unknown): string {
   return row.kind === 'int' ? String(Math.round(v as number)) : String(roundForLink(v as number));
 }
 
-/** A value as a notice names it: an option by its label, a number as a link writes it. */
+/**
+ * A value as a notice names it: an option by its label in the interface language, a number as a
+ * link writes it (the notice is about the link, so its numbers keep the link's notation).
+ */
 function describeValue(row: SettingRow, v: unknown): string {
-  if (row.kind === 'enum' || row.kind === 'choice') return row.options.find((o) => o.value === v)?.label ?? String(v);
+  if (row.kind === 'enum' || row.kind === 'choice') {
+    const label = row.options.find((o) => o.value === v)?.label;
+    return label === undefined ? String(v) : settingWord(label);
+  }
   return formatValue(row, v);
 }
 
@@ -97,7 +106,7 @@ export interface DecodeOptions<T> {
   base?: Readonly<T>;
   /** Keys that are not settings but may be in the link (view keys such as present=1): ignored silently. */
   allowed?: readonly string[];
-  /** Who does not know an unknown key, in its notice ("ForgeLab", "the faces view"). */
+  /** Who does not know an unknown key, in its notice, in the interface language (t().shared.link.knownBy). */
   knownBy?: string;
 }
 
@@ -119,26 +128,28 @@ export function decodeTable<T extends object>(table: SettingsTable<T>, params: U
   const out = settings as Record<string, unknown>;
   const allowed = opts.allowed ?? VIEW_KEYS;
   const notices: string[] = [];
+  const say = t().shared.link;
   const set: (keyof T & string)[] = [];
   const seen = new Set<string>();
   for (const [rawKey, rawValue] of params) {
     const key = rawKey.trim();
     if (seen.has(key)) {
-      notices.push(`The link sets ${shorten(rawKey)} twice; the first value was used.`);
+      notices.push(say.twice(shorten(rawKey)));
       continue;
     }
     seen.add(key);
     const row = table.rows.find((r) => r.url === key);
     if (!row) {
-      if (!allowed.includes(key) && !GLOBAL_KEYS.includes(key)) notices.push(`The link’s setting ${shorten(rawKey)} is not one ${opts.knownBy ?? 'ForgeLab'} knows, so it was ignored.`);
+      if (!allowed.includes(key) && !GLOBAL_KEYS.includes(key)) notices.push(say.unknown(shorten(rawKey), opts.knownBy ?? say.knownBy));
       continue;
     }
     const value = rawValue.trim();
-    const kept = `so ${describeValue(row, out[row.key])} was kept.`;
+    const label = settingLabel(row);
+    const kept = describeValue(row, out[row.key]);
     if (row.kind === 'enum' || row.kind === 'choice') {
       const opt = row.kind === 'enum' ? row.options.find((o) => o.value === value) : row.options.find((o) => o.value === parseDecimal(value));
       if (!opt) {
-        notices.push(`${row.label}: ${shorten(value)} is not an option (${row.options.map((o) => o.value).join(', ')}), ${kept}`);
+        notices.push(say.notOption(label, shorten(value), row.options.map((o) => o.value).join(', '), kept));
         continue;
       }
       out[row.key] = opt.value;
@@ -146,12 +157,14 @@ export function decodeTable<T extends object>(table: SettingsTable<T>, params: U
       const num = parseDecimal(value);
       const c = clampNumber(row, num);
       if (c === null) {
-        notices.push(`${row.label}: ${shorten(value)} is not a number, ${kept}`);
+        notices.push(say.notNumber(label, shorten(value), kept));
         continue;
       }
       if (c !== num) {
-        const why = num < row.min || num > row.max ? `is outside ${formatValue(row, row.min)}–${formatValue(row, row.max)}` : row.kind === 'int' ? 'is not whole' : 'has more digits than a link keeps';
-        notices.push(`${row.label}: ${shorten(value)} ${why}, so ${formatValue(row, c)} was used.`);
+        const shown = shorten(value);
+        const used = formatValue(row, c);
+        if (num < row.min || num > row.max) notices.push(say.outside(label, shown, formatValue(row, row.min), formatValue(row, row.max), used));
+        else notices.push(row.kind === 'int' ? say.notWhole(label, shown, used) : say.tooPrecise(label, shown, used));
       }
       out[row.key] = c;
     }

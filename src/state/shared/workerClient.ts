@@ -14,6 +14,7 @@
 import type { ReplyMessage, RunMessage } from '../../workers/shared/protocol';
 import type { TaskArgs, TaskName, TaskResult } from '../../workers/shared/tasks';
 import { backendOptions } from '../platform/wasmAssets';
+import { t } from '../../i18n';
 
 export interface WorkerRunOptions {
   /** tfjs backend for the task; 'none' for pure JavaScript tasks. Default wasm. */
@@ -57,7 +58,7 @@ class Channel {
     };
     w.onerror = (e) => {
       e.preventDefault();
-      this.fail(new Error(`the worker stopped: ${e.message || 'unknown error'}`));
+      this.fail(new Error(t().shared.job.workerStopped(e.message || t().shared.live.unknownError)));
     };
     this.worker = w;
     return w;
@@ -102,7 +103,7 @@ export function runInWorker<T>(task: string, args: unknown[], opts: WorkerRunOpt
   try {
     w = channel.get();
   } catch (e) {
-    return Promise.reject(new Error(`could not start a background worker: ${e instanceof Error ? e.message : String(e)}`));
+    return Promise.reject(new Error(t().shared.job.noWorker(e instanceof Error ? e.message : String(e))));
   }
   return new Promise<WorkerRunInfo<T>>((resolve, reject) => {
     channel.pending.set(id, { resolve: resolve as (r: WorkerRunInfo<unknown>) => void, reject, onProgress: opts.onProgress });

@@ -5,6 +5,7 @@
  */
 import { parseReport } from '../lessons/report';
 import type { ReportData } from '../lessons/report';
+import { t } from '../../i18n';
 
 export interface LoadedReport {
   file: string;
@@ -13,7 +14,8 @@ export interface LoadedReport {
 
 export interface ClassMeasure {
   id: string;
-  label: string;
+  /** In the interface language, read when shown. */
+  readonly label: string;
   /** The value's range on the plot. */
   max: number;
   value: (r: ReportData) => number | null;
@@ -23,9 +25,30 @@ const minority = (r: ReportData) => r.final?.groups.find((g) => g.id === 'minori
 
 /** What the dot plot can show, one value per student's final lab. */
 export const MEASURES: readonly ClassMeasure[] = [
-  { id: 'minority-ratio', label: 'Minority ratio (synthetic share ÷ real share; 1 = faithful)', max: 2, value: (r) => minority(r)?.ratio ?? null },
-  { id: 'detective', label: 'Detective accuracy', max: 1, value: (r) => r.final?.accuracy ?? null },
-  { id: 'judge', label: 'Fresh-judge accuracy', max: 1, value: (r) => r.final?.judge ?? null },
+  {
+    id: 'minority-ratio',
+    get label() {
+      return t().teach.measures.minorityRatio;
+    },
+    max: 2,
+    value: (r) => minority(r)?.ratio ?? null,
+  },
+  {
+    id: 'detective',
+    get label() {
+      return t().teach.measures.detective;
+    },
+    max: 1,
+    value: (r) => r.final?.accuracy ?? null,
+  },
+  {
+    id: 'judge',
+    get label() {
+      return t().teach.measures.judge;
+    },
+    max: 1,
+    value: (r) => r.final?.judge ?? null,
+  },
 ];
 
 export function readReports(files: { name: string; text: string }[]): { loaded: LoadedReport[]; problems: string[] } {
