@@ -55,8 +55,9 @@ export async function launch() {
  * A page that records console errors, page errors and every request that leaves the origin.
  * Returns { page, problems } where problems.errors and problems.external are arrays.
  */
-export async function openPage(browser, origin, { width = 1440, height = 900, reducedMotion } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, reducedMotion: reducedMotion ?? 'no-preference' });
+export async function openPage(browser, origin, { width = 1440, height = 900, reducedMotion, touch = false, locale = 'en-US' } = {}) {
+  // touch: a phone's touch screen (taps, no hover); locale: the browser's language
+  const context = await browser.newContext({ viewport: { width, height }, reducedMotion: reducedMotion ?? 'no-preference', hasTouch: touch, isMobile: touch, locale });
   const page = await context.newPage();
   const problems = { errors: [], external: [] };
   page.on('console', (m) => {

@@ -74,6 +74,7 @@ export const shared = {
     /** A key or value the link spelled, escaped (JSON) so stray quotes and newlines show. */
     quote: (text: string) => JSON.stringify(text),
     twice: (key: string) => `The link sets ${key} twice; the first value was used.`,
+    badLang: (value: string, languages: string) => `The link asks for the language ${value}, which ForgeLab does not have (${languages}), so the page stays in English.`,
     unknown: (key: string, knownBy: string) => `The link’s setting ${key} is not one ${knownBy} knows, so it was ignored.`,
     /** Who does not know an unknown key, unless the view says (its own catalogue's knownBy). */
     knownBy: 'ForgeLab',

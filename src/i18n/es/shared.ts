@@ -74,6 +74,7 @@ export const shared: typeof en = {
   link: {
     quote: (text: string) => `«${JSON.stringify(text).slice(1, -1)}»`,
     twice: (key: string) => `El enlace fija ${key} dos veces; se usó el primer valor.`,
+    badLang: (value: string, languages: string) => `El enlace pide el idioma ${value}, que ForgeLab no tiene (${languages}), así que la página sigue en español.`,
     unknown: (key: string, knownBy: string) => `El enlace trae el ajuste ${key}, que ${knownBy} no conoce, así que se ignoró.`,
     /** Who does not know an unknown key, unless the view says (its own catalogue's knownBy). */
     knownBy: 'ForgeLab',

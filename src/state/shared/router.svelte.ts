@@ -1,5 +1,6 @@
 /** The current hash route as reactive state. */
 import { parseHash } from './url';
+import { followLink } from '../../i18n';
 import type { Route } from './url';
 
 class Router {
@@ -7,6 +8,8 @@ class Router {
 
   constructor() {
     addEventListener('hashchange', () => {
+      // a link that names a language switches to it before any view rewrites the link
+      followLink(location.hash);
       this.route = parseHash(location.hash);
     });
   }

@@ -8,7 +8,7 @@ import { DEFAULT_CONFIG, PLAYGROUND_TABLE } from '../../core/settings/config';
 import type { Config } from '../../core/settings/config';
 import { clampNumber, roundForLink } from '../../core/settings/table';
 import type { SettingRow, SettingsTable } from '../../core/settings/table';
-import { t } from '../../i18n';
+import { t, isLang, LANGS } from '../../i18n';
 import { settingLabel, settingWord } from '../../i18n/settings';
 
 /** Every view the router knows, besides `notfound`; the docs test holds INTERFACE.md to it. */
@@ -139,6 +139,10 @@ export function decodeTable<T extends object>(table: SettingsTable<T>, params: U
     }
     seen.add(key);
     const row = table.rows.find((r) => r.url === key);
+    if (!row && key === 'lang' && !isLang(rawValue.trim().toLowerCase())) {
+      notices.push(say.badLang(shorten(rawValue), LANGS.join(', ')));
+      continue;
+    }
     if (!row) {
       if (!allowed.includes(key) && !GLOBAL_KEYS.includes(key)) notices.push(say.unknown(shorten(rawKey), opts.knownBy ?? say.knownBy));
       continue;
@@ -204,4 +208,13 @@ export const encodeConfig = (config: Config, extra: Record<string, string> = {})
 
 export function hashFor(path: string, query: string): string {
   return `#${path}${query ? `?${query}` : ''}`;
+}
+
+/** `list` with the entries of `before` (the last link's notices) replaced by `after`, in place. */
+export function rewordNotices(list: readonly string[], before: readonly string[], after: readonly string[]): string[] {
+  const out = [...list];
+  const at = before.map((n) => out.indexOf(n)).filter((i) => i >= 0);
+  if (at.length !== before.length || before.length !== after.length) return [...out.filter((n) => !before.includes(n)), ...after];
+  at.forEach((i, k) => (out[i] = after[k]));
+  return out;
 }

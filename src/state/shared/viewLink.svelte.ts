@@ -6,6 +6,7 @@
  */
 import { onDestroy, untrack } from 'svelte';
 import { router } from './router.svelte';
+import { rewordNotices } from './url';
 import { lang } from '../../i18n/lang.svelte';
 
 /** View keys a view's own settings never hold but its link keeps (the projector layout, embedding). */
@@ -20,18 +21,38 @@ export interface LinkBinding<S> {
   apply: (settings: S, notices: string[], params: URLSearchParams) => void;
   /** The query of the current settings, with the kept view keys added (read reactively). */
   encode: (kept: Record<string, string>) => string;
+  /** Where the view keeps the link's notices: reworded in place when the language changes. */
+  notices?: { get(): string[]; set(v: string[]): void };
 }
+
 
 export function bindToLink<S>(b: LinkBinding<S>): void {
   /** The query this view last wrote itself, so its own writes are not applied again. */
   let written: string | null = null;
+  /** The notices the last applied link gave, in the language they were worded in. */
+  let fromLink: string[] = [];
+  let wordedIn = untrack(() => lang.current);
   $effect(() => {
     const params = b.params();
     const query = params.toString();
     untrack(() => {
       if (query === written) return;
       const d = b.decode(params);
+      fromLink = d.notices;
+      wordedIn = lang.current;
       b.apply(d.settings, d.notices, params);
+    });
+  });
+  // a language switch rewords the link's notices still shown (the settings stay as they are)
+  $effect(() => {
+    const now = lang.current;
+    untrack(() => {
+      if (now === wordedIn || !b.notices || !fromLink.length) return;
+      wordedIn = now;
+      const again = b.decode(b.params()).notices;
+      const shown = b.notices.get();
+      if (fromLink.some((n) => shown.includes(n))) b.notices.set(rewordNotices(shown, fromLink.filter((n) => shown.includes(n)), again.filter((_, i) => shown.includes(fromLink[i]))));
+      fromLink = again;
     });
   });
   $effect(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeConfig, encodeConfig, parseHash } from '../../../src/state/shared/url';
+import { decodeConfig, encodeConfig, parseHash, rewordNotices } from '../../../src/state/shared/url';
 import { DEFAULT_CONFIG } from '../../../src/core/settings/config';
 
 describe('URL codec', () => {
@@ -22,6 +22,23 @@ describe('URL codec', () => {
     expect(d.notices.join(' ')).toMatch(/zzz/);
     expect(d.notices.join(' ')).toMatch(/banana/);
   });
+  it('takes lang= on every view: a known language silently, an unknown one with a notice that names it', () => {
+    expect(decodeConfig(new URLSearchParams('lang=es&seed=3')).notices).toEqual([]);
+    const bad = decodeConfig(new URLSearchParams('lang=klingon&seed=3'));
+    expect(bad.config.seed).toBe(3);
+    expect(bad.notices).toHaveLength(1);
+    expect(bad.notices[0]).toContain('"klingon"');
+    expect(bad.notices[0]).toContain('en, es');
+  });
+
+  it('rewords the link notices still shown in place, leaving other notices alone', () => {
+    expect(rewordNotices(['a', 'x', 'b'], ['a', 'b'], ['A', 'B'])).toEqual(['A', 'x', 'B']);
+    // a notice the student dismissed is not brought back: only the shown ones are passed
+    expect(rewordNotices(['x', 'b'], ['b'], ['B'])).toEqual(['x', 'B']);
+    // counts that do not match: the old ones go, the new ones are added
+    expect(rewordNotices(['x', 'a'], ['a', 'gone'], ['A'])).toEqual(['x', 'A']);
+  });
+
   it('parses routes', () => {
     expect(parseHash('').name).toBe('playground');
     expect(parseHash('#/?seed=3').params.get('seed')).toBe('3');
