@@ -249,6 +249,8 @@ describe('classroom tools', () => {
     await ready(page);
     const count = () => page.evaluate(() => (globalThis as unknown as Hooks).forgelab.playground.drawn.length);
     const old = await count();
+    // at phone width the data box is in the settings drawer
+    await page.getByTestId('settings-drawer-open').click();
     await page.getByTestId('csv-text').fill('x,y,group\n1,2,a\n3,oops,b\n');
     await page.getByTestId('csv-use').click();
     const err = page.getByTestId('csv-errors');
