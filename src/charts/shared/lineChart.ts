@@ -45,7 +45,9 @@ export function draw<T>(svgEl: SVGSVGElement, rows: readonly T[], opt: LineChart
   const innerH = height - MARGIN.top - MARGIN.bottom;
   const xs = rows.map(opt.x);
   const xMax = Math.max(10, d3.max(xs) ?? 10);
-  const x = d3.scaleLinear().domain([0, xMax]).range([0, innerW]);
+  const xTicks = Math.max(2, Math.floor(innerW / 80));
+  // the step axis ends at a round number and grows in jumps, so it is redrawn only then
+  const x = d3.scaleLinear().domain([0, xMax]).nice(xTicks).range([0, innerW]);
   let domain: [number, number];
   if (opt.yDomain) domain = opt.yDomain;
   else {
@@ -64,15 +66,34 @@ export function draw<T>(svgEl: SVGSVGElement, rows: readonly T[], opt: LineChart
     ['g', 'lines'],
     ['text', 'axis-label x-label'],
   ]);
+  // Incremental: the axes and their label change only with the size, the domains or the
+  // language; most updates only move the lines (issue 13: the axes were a third of a redraw).
+  const frameKey = `${width}|${height}|${x.domain().join(',')}|${y.domain().join(',')}|${lang.current}|${opt.xLabel ?? ''}`;
+  if (drawnFrames.get(svgEl) !== frameKey) {
+    drawnFrames.set(svgEl, frameKey);
+    drawFrame(g, x, y, innerW, innerH, xTicks, opt);
+  }
+  drawLines(g, rows, opt, x, y, domain, innerW);
+}
+
+/** What each chart's axes were last drawn for. */
+const drawnFrames = new WeakMap<SVGSVGElement, string>();
+
+type Scale = d3.ScaleLinear<number, number>;
+type Group = d3.Selection<SVGGElement, unknown, null, undefined>;
+
+function drawFrame<T>(g: Group, x: Scale, y: Scale, innerW: number, innerH: number, xTicks: number, opt: LineChartOptions<T>): void {
   // "2k" when every tick is a whole thousand, else plain "1,200" (not "1.2k" or "0.1k"); digits
   // and separators as the interface language writes them
-  const xTicks = Math.max(2, Math.floor(innerW / 80));
   const thousands = x.ticks(xTicks).every((v) => v % 1000 === 0);
   const xFormat = (v: number) => (thousands && v !== 0 ? `${fmt.decimal(v / 1000, 0)}k` : v.toLocaleString(lang.current));
   g.select<SVGGElement>('g.x').attr('transform', `translate(0,${innerH})`).call(d3.axisBottom(x).ticks(xTicks).tickFormat((v) => xFormat(+v)));
   g.select<SVGGElement>('g.y').call(d3.axisLeft(y).ticks(4).tickFormat((v) => (opt.yFormat ? opt.yFormat(+v) : fmt.decimal(+v, 3))));
   g.select('text.x-label').text(opt.xLabel ?? t().app.charts.trainingStep).attr('x', innerW).attr('y', innerH + 24).attr('text-anchor', 'end');
+}
 
+/** The reference lines (cheap, and the noise floor moves) and the series, on every update. */
+function drawLines<T>(g: Group, rows: readonly T[], opt: LineChartOptions<T>, x: Scale, y: Scale, domain: [number, number], innerW: number): void {
   const refs = g.select('g.refs').selectAll<SVGGElement, RefLine>('g.ref').data(opt.refs ?? [], (d) => d.label);
   const refEnter = refs.enter().append('g').attr('class', 'ref');
   refEnter.append('line');
@@ -86,7 +107,6 @@ export function draw<T>(svgEl: SVGSVGElement, rows: readonly T[], opt: LineChart
     .attr('y', (d) => y(d.y) - 3)
     .attr('text-anchor', 'start')
     .text((d) => d.label);
-
   const line = (s: Series<T>) =>
     d3
       .line<T>()
